@@ -1,0 +1,43 @@
+# Thin wrapper over CMake. `make run` and `make test` are all a new user needs.
+BUILD     ?= build
+ASAN_BUILD ?= build-asan
+JOBS      ?= $(shell nproc)
+CMAKE_FLAGS ?=
+DEB_PACKAGES := cmake g++ make pkg-config nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev \
+                libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev nodejs npm python3
+
+.PHONY: all build deps run test unit conformance npm clean
+all: build
+
+# Installs the Debian packages that are missing (only as root; otherwise says what to install).
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages (run as root, or: sudo apt-get install $$missing)"; exit 1; \
+	  fi; \
+	fi
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@rm -rf out
+	./$(BUILD)/ddbsynth synth examples/config.json --target cloudformation --out out
+
+# The real tools the conformance tests compare against, pinned by tests/package-lock.json.
+npm: tests/node_modules/.package-lock.json
+tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund
+
+test: build npm
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) out

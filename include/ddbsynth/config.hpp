@@ -1,0 +1,18 @@
+// Reading a config file (JSON or YAML, see ../shared/spec/config.md) into a validated Table.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ddbsynth/model.hpp"
+
+namespace ddbsynth {
+
+// Reads and validates `path`. Throws InputError with every problem found, located.
+Table load_config(const std::string& path);
+
+// The same for text already in memory; `path` names it in messages and picks JSON or YAML
+// by extension (.yaml/.yml are YAML, anything else JSON).
+Table parse_config(std::string_view text, const std::string& path);
+
+}  // namespace ddbsynth

@@ -1,0 +1,183 @@
+// --target cloudformation: a complete, readable stack per table.
+#include <cctype>
+#include <fmt/format.h>
+
+#include "backends/common/cfn.hpp"
+#include "backends/common/naming.hpp"
+#include "backends/common/yaml_writer.hpp"
+#include "backends/factories.hpp"
+#include "ddbsynth/backend.hpp"
+#include "ddbsynth/iam.hpp"
+
+namespace ddbsynth {
+namespace {
+
+using cfn::Json;
+
+constexpr std::string_view kKey = "EncryptionKey";
+constexpr std::string_view kTable = "Table";
+constexpr std::string_view kApp = "RuntimeConfigApplication";
+constexpr std::string_view kEnv = "RuntimeConfigEnvironment";
+constexpr std::string_view kStrategy = "RuntimeConfigDeploymentStrategy";
+constexpr std::string_view kProfile = "RuntimeConfigProfile";
+constexpr std::string_view kVersion = "RuntimeConfigVersion";
+constexpr std::string_view kDeployment = "RuntimeConfigDeployment";
+
+Json retention(Json resource, RemovalPolicy policy) {
+  const char* p = policy == RemovalPolicy::Retain ? "Retain" : "Delete";
+  resource["UpdateReplacePolicy"] = p;
+  resource["DeletionPolicy"] = p;
+  return resource;
+}
+
+Json statement(Json actions, Json resource) {
+  return Json{{"Action", std::move(actions)}, {"Effect", "Allow"}, {"Resource", std::move(resource)}};
+}
+
+Json table_and_indexes() {
+  return Json::array({cfn::get_att(kTable, "Arn"), cfn::join(Json::array({cfn::get_att(kTable, "Arn"), "/index/*"}))});
+}
+
+Json app_arn() {
+  return cfn::join(Json::array({"arn:", cfn::ref("AWS::Partition"), ":appconfig:", cfn::ref("AWS::Region"), ":",
+                                cfn::ref("AWS::AccountId"), ":application/", cfn::ref(kApp), "/*"}));
+}
+
+// The policy document a role gets for one grant: the same actions the CDK grants, per resource.
+Json grant_policy(const Grant& g) {
+  const AccessActions& a = actions_for(g.access);
+  Json st = Json::array();
+  if (a.list_streams) st.push_back(statement("dynamodb:ListStreams", "*"));
+  if (!a.table.empty()) st.push_back(statement(cfn::actions(a.table), table_and_indexes()));
+  if (!a.stream.empty()) st.push_back(statement(cfn::actions(a.stream), cfn::get_att(kTable, "StreamArn")));
+  st.push_back(statement(cfn::actions(a.key), cfn::get_att(kKey, "Arn")));
+  st.push_back(statement(cfn::actions(appconfig_read_actions()), app_arn()));
+  return Json{{"Statement", st}, {"Version", "2012-10-17"}};
+}
+
+// A role given by ARN may live in another account; like the CDK, also allow it on the table's
+// resource policy and the key policy, which is harmless within one account.
+void add_resource_grants(const Table& t, Json& table_props, Json& key_statements) {
+  Json table_statements = Json::array();
+  for (const auto& g : t.grants) {
+    if (!g.by_arn) continue;
+    const AccessActions& a = actions_for(g.access);
+    Json principal{{"AWS", g.role}};
+    if (!a.table.empty()) {
+      Json s{{"Action", cfn::actions(a.table)}, {"Effect", "Allow"}, {"Principal", principal}, {"Resource", "*"}};
+      table_statements.push_back(s);
+    }
+    key_statements.push_back(
+        Json{{"Action", cfn::actions(a.key)}, {"Effect", "Allow"}, {"Principal", principal}, {"Resource", "*"}});
+  }
+  if (table_statements.empty()) return;
+  // Keep the properties in alphabetical order: ResourcePolicy goes before SSESpecification.
+  Json ordered;
+  for (auto& [k, v] : table_props.items()) {
+    if (k == "SSESpecification")
+      ordered["ResourcePolicy"] =
+          Json{{"PolicyDocument", Json{{"Statement", table_statements}, {"Version", "2012-10-17"}}}};
+    ordered[k] = v;
+  }
+  table_props = std::move(ordered);
+}
+
+// Inline policy names are unique per role; one per table and access level, in IAM's alphabet.
+std::string policy_name(const Table& t, const Grant& g) {
+  std::string name;
+  for (char c : t.runtime_config_key)
+    if (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_+=,.@-").find(c) != std::string_view::npos)
+      name += c;
+  name = name.substr(0, 100) + "-dynamodb-" + to_string(g.access);
+  return name;
+}
+
+Json build(const Table& t) {
+  Json resources;
+  Json key_statements = Json::array(
+      {Json{{"Action", "kms:*"}, {"Effect", "Allow"}, {"Principal", Json{{"AWS", cfn::account_root_arn()}}}, {"Resource", "*"}}});
+  Json table_props = cfn::table_properties(t, cfn::get_att(kKey, "Arn"));
+  add_resource_grants(t, table_props, key_statements);
+
+  Json key_props;
+  key_props["Description"] = fmt::format("Encrypts DynamoDB table {}", t.runtime_config_key);
+  key_props["EnableKeyRotation"] = t.key_rotation;
+  key_props["KeyPolicy"] = Json{{"Statement", key_statements}, {"Version", "2012-10-17"}};
+  if (!t.tags.empty()) key_props["Tags"] = table_props["Tags"];
+  resources[kKey] = retention(Json{{"Type", "AWS::KMS::Key"}, {"Properties", key_props}}, t.removal);
+  resources[kTable] = retention(Json{{"Type", "AWS::DynamoDB::Table"}, {"Properties", table_props}}, t.removal);
+
+  std::string app_name = runtime_config_app_name();
+  resources[kApp] = Json{{"Type", "AWS::AppConfig::Application"}, {"Properties", Json{{"Name", app_name}}}};
+  resources[kEnv] = Json{{"Type", "AWS::AppConfig::Environment"},
+                         {"Properties", Json{{"ApplicationId", cfn::ref(kApp)}, {"Name", "default"}}}};
+  resources[kStrategy] = Json{{"Type", "AWS::AppConfig::DeploymentStrategy"},
+                              {"Properties", Json{{"DeploymentDurationInMinutes", 0},
+                                                  {"FinalBakeTimeInMinutes", 0},
+                                                  {"GrowthFactor", 100},
+                                                  {"Name", app_name},
+                                                  {"ReplicateTo", "NONE"}}}};
+  resources[kProfile] = Json{{"Type", "AWS::AppConfig::ConfigurationProfile"},
+                             {"Properties", Json{{"ApplicationId", cfn::ref(kApp)},
+                                                 {"LocationUri", "hosted"},
+                                                 {"Name", "dynamodb"},
+                                                 {"Type", "AWS.Freeform"}}}};
+  resources[kVersion] = Json{{"Type", "AWS::AppConfig::HostedConfigurationVersion"},
+                             {"Properties", Json{{"ApplicationId", cfn::ref(kApp)},
+                                                 {"ConfigurationProfileId", cfn::ref(kProfile)},
+                                                 {"Content", runtime_config_content(t, cfn::ref(kTable))},
+                                                 {"ContentType", "application/json"}}}};
+  resources[kDeployment] = Json{{"Type", "AWS::AppConfig::Deployment"},
+                                {"Properties", Json{{"ApplicationId", cfn::ref(kApp)},
+                                                    {"ConfigurationProfileId", cfn::ref(kProfile)},
+                                                    {"ConfigurationVersion", cfn::ref(kVersion)},
+                                                    {"DeploymentStrategyId", cfn::ref(kStrategy)},
+                                                    {"EnvironmentId", cfn::ref(kEnv)}}}};
+
+  UniqueIds ids;
+  for (const auto& g : t.grants) {
+    std::string id = ids.take(fmt::format("{}Policy", alnum_id(g.role_name)));
+    resources[id] = Json{{"Type", "AWS::IAM::Policy"},
+                         {"Properties", Json{{"PolicyDocument", grant_policy(g)},
+                                             {"PolicyName", policy_name(t, g)},
+                                             {"Roles", Json::array({g.role_name})}}}};
+  }
+
+  Json outputs;
+  auto output = [&](std::string_view id, std::string description, Json value) {
+    outputs[id] = Json{{"Description", std::move(description)}, {"Value", std::move(value)}};
+  };
+  output("TableName", "Name of the DynamoDB table", cfn::ref(kTable));
+  output("TableArn", "ARN of the DynamoDB table", cfn::get_att(kTable, "Arn"));
+  if (t.stream) output("TableStreamArn", "ARN of the table's stream", cfn::get_att(kTable, "StreamArn"));
+  output("EncryptionKeyArn", "ARN of the table's KMS key", cfn::get_att(kKey, "Arn"));
+  output("RuntimeConfigApplicationId", "AppConfig application of the runtime config", cfn::ref(kApp));
+
+  Json doc;
+  doc["AWSTemplateFormatVersion"] = "2010-09-09";
+  doc["Description"] = fmt::format("DynamoDB table {} (generated by ddbsynth from {})", t.runtime_config_key,
+                                    "its config");
+  doc["Resources"] = resources;
+  doc["Outputs"] = outputs;
+  return doc;
+}
+
+class CloudFormationBackend : public Backend {
+ public:
+  std::string_view name() const override { return "cloudformation"; }
+  std::string_view description() const override {
+    return "CloudFormation template: KMS key, table, runtime config in AppConfig, IAM grants";
+  }
+  std::vector<std::string_view> formats() const override { return {"json", "yaml"}; }
+  std::vector<OutputFile> synth(const Table& t, const BackendOptions& o) const override {
+    Json doc = build(t);
+    if (o.format == "yaml") return {{t.cdk_stack_name + ".template.yaml", to_yaml(doc)}};
+    return {{t.cdk_stack_name + ".template.json", doc.dump(2) + "\n"}};
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> make_cloudformation_backend() { return std::make_unique<CloudFormationBackend>(); }
+
+}  // namespace ddbsynth

@@ -1,0 +1,34 @@
+// Building blocks of CloudFormation templates shared by the cloudformation and cdk backends.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "ddbsynth/model.hpp"
+
+namespace ddbsynth::cfn {
+
+using Json = nlohmann::ordered_json;
+
+Json ref(std::string_view logical_id);
+Json get_att(std::string_view logical_id, std::string_view attribute);
+Json join(Json parts);  // {"Fn::Join": ["", parts]}
+Json actions(std::span<const std::string_view> list);  // one action as a string, several as an array
+
+// What JSON.stringify(s) gives, quotes included: the runtime config's content embeds it.
+std::string js_string(std::string_view s);
+
+// "arn:${Partition}:iam::${AccountId}:root" as CDK writes it.
+Json account_root_arn();
+
+// Properties of AWS::DynamoDB::Table that depend only on the model, in CDK's (alphabetical) order:
+// AttributeDefinitions .. TimeToLiveSpecification, without SSESpecification/ResourcePolicy.
+// `key_arn` is the value of SSESpecification.KMSMasterKeyId.
+Json table_properties(const Table& t, const Json& key_arn);
+
+// The CloudFormation names of the model's enums.
+const char* key_type_name(AttributeType);
+
+}  // namespace ddbsynth::cfn

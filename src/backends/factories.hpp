@@ -1,0 +1,12 @@
+// One factory per backend; registry.cpp lists them. A new backend adds a line here and there.
+#pragma once
+
+#include <memory>
+
+#include "ddbsynth/backend.hpp"
+
+namespace ddbsynth {
+
+std::unique_ptr<Backend> make_cloudformation_backend();
+
+}  // namespace ddbsynth

@@ -1,0 +1,122 @@
+// Builds the construct tree of ../shared/spec/cdk-target.md from ddbsynth configs with the real
+// aws-cdk-lib and synthesizes it, exactly as `cdk synth` would run the app.
+// usage: node cdk-app.js OUTDIR CONFIG...   (writes OUTDIR/<stackName>.template.json per config)
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const cdk = require('aws-cdk-lib');
+const { Construct } = require('constructs');
+const dynamodb = require('aws-cdk-lib/aws-dynamodb');
+const kms = require('aws-cdk-lib/aws-kms');
+const iam = require('aws-cdk-lib/aws-iam');
+const appconfig = require('aws-cdk-lib/aws-appconfig');
+const { readConfig } = require('./read-config');
+
+const GRANT = {
+  read: 'grantReadData',
+  write: 'grantWriteData',
+  readWrite: 'grantReadWriteData',
+  full: 'grantFullAccess',
+  streamRead: 'grantStreamRead',
+};
+
+function key(k) {
+  return { name: k.name, type: { S: dynamodb.AttributeType.STRING, N: dynamodb.AttributeType.NUMBER, B: dynamodb.AttributeType.BINARY }[k.type] };
+}
+
+function projection(ix) {
+  const out = { projectionType: dynamodb.ProjectionType[ix.projectionType] };
+  if (ix.nonKeyAttributes) out.nonKeyAttributes = ix.nonKeyAttributes;
+  return out;
+}
+
+function buildStack(app, cfg) {
+  const t = cfg.tableConfig;
+  const stack = new cdk.Stack(app, cfg.cdk.stackName);
+  const scope = new Construct(stack, cfg.cdk.constructId);
+  const encryptionKey = new kms.Key(scope, 'EncryptionKey', { enableKeyRotation: t.enableKeyRotation });
+  const props = {
+    partitionKey: key(t.partitionKey),
+    billingMode: t.billingMode === 'PROVISIONED' ? dynamodb.BillingMode.PROVISIONED : dynamodb.BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: t.pointInTimeRecovery },
+    deletionProtection: t.deletionProtection,
+    encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+    encryptionKey,
+    removalPolicy: t.removalPolicy === 'destroy' ? cdk.RemovalPolicy.DESTROY : cdk.RemovalPolicy.RETAIN,
+  };
+  if (t.sortKey) props.sortKey = key(t.sortKey);
+  if (t.tableName) props.tableName = t.tableName;
+  if (t.billingMode === 'PROVISIONED') { props.readCapacity = t.readCapacity; props.writeCapacity = t.writeCapacity; }
+  if (t.timeToLiveAttribute) props.timeToLiveAttribute = t.timeToLiveAttribute;
+  if (t.stream) props.stream = dynamodb.StreamViewType[t.stream];
+  if (t.tableClass) props.tableClass = dynamodb.TableClass[t.tableClass];
+  const table = new dynamodb.Table(scope, cfg.runtimeConfigKey, props);
+  for (const l of t.localSecondaryIndexes) {
+    table.addLocalSecondaryIndex({ indexName: l.indexName, sortKey: key(l.sortKey), ...projection(l) });
+  }
+  for (const g of t.globalSecondaryIndexes) {
+    const gp = { indexName: g.indexName, partitionKey: key(g.partitionKey), ...projection(g) };
+    if (g.sortKey) gp.sortKey = key(g.sortKey);
+    if (t.billingMode === 'PROVISIONED') { gp.readCapacity = g.readCapacity; gp.writeCapacity = g.writeCapacity; }
+    table.addGlobalSecondaryIndex(gp);
+  }
+  for (const [k, v] of Object.entries(t.tags)) cdk.Tags.of(scope).add(k, v);
+
+  const rc = new Construct(app, '__RuntimeConfig__');
+  const name = cdk.Names.uniqueResourceName(rc, { maxLength: 64, separator: '-' });
+  const application = new appconfig.CfnApplication(stack, 'RcAppConfigApp', { name });
+  const strategy = new appconfig.CfnDeploymentStrategy(stack, 'RcAppConfigStrategy', {
+    name, deploymentDurationInMinutes: 0, growthFactor: 100, replicateTo: 'NONE', finalBakeTimeInMinutes: 0,
+  });
+  const env = new appconfig.CfnEnvironment(stack, 'RcAppConfigEnv', { applicationId: application.ref, name: 'default' });
+  const profile = new appconfig.CfnConfigurationProfile(stack, 'RcAppConfigProfiledynamodb', {
+    applicationId: application.ref, name: 'dynamodb', locationUri: 'hosted', type: 'AWS.Freeform',
+  });
+  const version = new appconfig.CfnHostedConfigurationVersion(stack, 'RcAppConfigVersiondynamodb', {
+    applicationId: application.ref, configurationProfileId: profile.ref, contentType: 'application/json',
+    content: stack.toJsonString({ [cfg.runtimeConfigKey]: { tableName: table.tableName } }),
+  });
+  new appconfig.CfnDeployment(stack, 'RcAppConfigDeploydynamodb', {
+    applicationId: application.ref, configurationProfileId: profile.ref, configurationVersion: version.ref,
+    deploymentStrategyId: strategy.ref, environmentId: env.ref,
+  });
+  new cdk.CfnOutput(stack, 'RuntimeConfigApplicationId', { value: application.ref });
+
+  const appArn = stack.formatArn({
+    service: 'appconfig', resource: 'application', resourceName: `${application.ref}/*`,
+    arnFormat: cdk.ArnFormat.SLASH_RESOURCE_NAME,
+  });
+  for (const g of cfg.grants) {
+    const role = g.role.startsWith('arn:')
+      ? iam.Role.fromRoleArn(stack, g.roleName, g.role)
+      : iam.Role.fromRoleName(stack, g.roleName, g.role);
+    table[GRANT[g.access]](role);
+    iam.Grant.addToPrincipal({
+      grantee: role,
+      actions: ['appconfig:StartConfigurationSession', 'appconfig:GetLatestConfiguration'],
+      resourceArns: [appArn],
+    });
+  }
+  return stack;
+}
+
+function main() {
+  const [outdir, ...configs] = process.argv.slice(2);
+  for (const file of configs) {
+    const cfg = readConfig(file);
+    const app = new cdk.App({
+      outdir: fs.mkdtempSync(path.join(require('os').tmpdir(), 'cdkout-')),
+      analyticsReporting: false,
+      context: { 'aws:cdk:enable-path-metadata': true },
+    });
+    const stack = buildStack(app, cfg);
+    const assembly = app.synth();
+    const art = assembly.getStackByName(stack.stackName);
+    fs.mkdirSync(outdir, { recursive: true });
+    fs.copyFileSync(path.join(assembly.directory, art.templateFile), path.join(outdir, `${stack.stackName}.template.json`));
+    fs.rmSync(assembly.directory, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) main();
+module.exports = { buildStack };

@@ -1,0 +1,64 @@
+// Reads a ddbsynth config (JSON or YAML-free subset: JSON only here) with the contract's defaults
+// (../shared/spec/config.md). Validation is ddbsynth's job; this only fills in defaults.
+'use strict';
+const fs = require('fs');
+
+function normKey(k, dflt) {
+  if (k === undefined) return dflt;
+  if (k === null) return null;
+  if (typeof k === 'string') return { name: k, type: 'S' };
+  return { name: k.name, type: k.type || 'S' };
+}
+
+function normIndex(ix, table) {
+  const out = {
+    indexName: ix.indexName,
+    partitionKey: ix.partitionKey !== undefined ? normKey(ix.partitionKey) : undefined,
+    sortKey: ix.sortKey ? normKey(ix.sortKey) : undefined,
+    projectionType: ix.projectionType || 'ALL',
+    nonKeyAttributes: ix.nonKeyAttributes,
+    readCapacity: ix.readCapacity ?? table.readCapacity,
+    writeCapacity: ix.writeCapacity ?? table.writeCapacity,
+  };
+  return out;
+}
+
+function roleName(role) {
+  if (!role.startsWith('arn:')) return role;
+  const resource = role.split(':').slice(5).join(':');
+  const parts = resource.split('/');
+  return parts[parts.length - 1];
+}
+
+function readConfig(file) {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const t = raw.tableConfig || {};
+  const table = {
+    tableName: t.tableName,
+    partitionKey: normKey(t.partitionKey, { name: 'pk', type: 'S' }),
+    sortKey: normKey(t.sortKey, { name: 'sk', type: 'S' }),
+    billingMode: t.billingMode || 'PAY_PER_REQUEST',
+    readCapacity: t.readCapacity,
+    writeCapacity: t.writeCapacity,
+    pointInTimeRecovery: t.pointInTimeRecovery ?? true,
+    deletionProtection: t.deletionProtection ?? true,
+    enableKeyRotation: t.enableKeyRotation ?? true,
+    removalPolicy: t.removalPolicy || 'retain',
+    timeToLiveAttribute: t.timeToLiveAttribute,
+    stream: t.stream,
+    tableClass: t.tableClass,
+    tags: t.tags || {},
+  };
+  table.globalSecondaryIndexes = (t.globalSecondaryIndexes || []).map((g) => normIndex(g, table));
+  table.localSecondaryIndexes = (t.localSecondaryIndexes || []).map((l) => normIndex(l, table));
+  const cdkCfg = raw.cdk || {};
+  const derived = raw.runtimeConfigKey.replace(/[^A-Za-z0-9]/g, '') + 'Stack';
+  return {
+    runtimeConfigKey: raw.runtimeConfigKey,
+    tableConfig: table,
+    grants: (raw.grants || []).map((g) => ({ ...g, roleName: roleName(g.role) })),
+    cdk: { stackName: cdkCfg.stackName || derived, constructId: cdkCfg.constructId || 'Table' },
+  };
+}
+
+module.exports = { readConfig };

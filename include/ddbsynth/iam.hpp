@@ -9,7 +9,8 @@
 namespace ddbsynth {
 
 struct AccessActions {
-  std::span<const std::string_view> table;   // on the table and its indexes
+  std::span<const std::string_view> table;           // on the table (and its indexes, if any)
+  std::span<const std::string_view> principal_only;  // the same, but never in a resource policy
   std::span<const std::string_view> key;     // on the KMS key
   std::span<const std::string_view> stream;  // on the stream ARN (streamRead only)
   bool list_streams = false;                 // dynamodb:ListStreams on "*" (streamRead only)

@@ -86,7 +86,7 @@ struct Table {
   std::optional<std::string> ttl_attribute;
   std::optional<StreamView> stream;
   std::optional<TableClass> table_class;  // unset = the service default (STANDARD), not written
-  std::vector<std::pair<std::string, std::string>> tags;  // sorted by key
+  std::vector<std::pair<std::string, std::string>> tags;  // by key, in locale_less order
   std::vector<GlobalSecondaryIndex> gsis;                 // config order
   std::vector<LocalSecondaryIndex> lsis;                  // config order
   std::vector<Grant> grants;                              // config order

@@ -127,9 +127,10 @@ class JsonReader {
       v.members.push_back(std::move(m));
       skip_space();
       if (!at_end() && peek() == ',') {
+        TextPos comma = pos_;
         advance();
         skip_space();
-        if (!at_end() && peek() == '}') fail("trailing comma before '}'");
+        if (!at_end() && peek() == '}') fail_at(comma, "trailing comma before '}'");
         continue;
       }
       if (!at_end() && peek() == '}') {
@@ -153,9 +154,10 @@ class JsonReader {
       v.items.push_back(value(depth + 1));
       skip_space();
       if (!at_end() && peek() == ',') {
+        TextPos comma = pos_;
         advance();
         skip_space();
-        if (!at_end() && peek() == ']') fail("trailing comma before ']'");
+        if (!at_end() && peek() == ']') fail_at(comma, "trailing comma before ']'");
         continue;
       }
       if (!at_end() && peek() == ']') {

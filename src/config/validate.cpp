@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "ddbsynth/collate.hpp"
 #include "ddbsynth/config.hpp"
 #include "ddbsynth/diagnostics.hpp"
 #include "ddbsynth/limits.hpp"
@@ -423,7 +424,8 @@ class Validator {
                                        shown(m.key)));
       table_.tags.emplace_back(m.key, *s);
     }
-    std::sort(table_.tags.begin(), table_.tags.end());
+    std::sort(table_.tags.begin(), table_.tags.end(),
+              [](const auto& x, const auto& y) { return locale_less(x.first, y.first); });
   }
 
   void gsis(const Value& v, bool provisioned) {

@@ -10,8 +10,9 @@ using namespace std::string_view_literals;
 // aws-cdk-lib/aws-dynamodb perms: READ_DATA_ACTIONS (+ DescribeTable), WRITE_DATA_ACTIONS, ...
 constexpr std::array kRead = {"dynamodb:BatchGetItem"sv, "dynamodb:Query"sv, "dynamodb:GetItem"sv,
                               "dynamodb:Scan"sv, "dynamodb:ConditionCheckItem"sv,
-                              "dynamodb:DescribeTable"sv, "dynamodb:GetRecords"sv,
-                              "dynamodb:GetShardIterator"sv};
+                              "dynamodb:DescribeTable"sv};
+// Stream reads are not valid in a table's resource policy; the CDK grants them to the principal only.
+constexpr std::array kPrincipalOnly = {"dynamodb:GetRecords"sv, "dynamodb:GetShardIterator"sv};
 constexpr std::array kWrite = {"dynamodb:BatchWriteItem"sv, "dynamodb:PutItem"sv,
                                "dynamodb:UpdateItem"sv, "dynamodb:DeleteItem"sv,
                                "dynamodb:DescribeTable"sv};
@@ -19,7 +20,7 @@ constexpr std::array kReadWrite = {
     "dynamodb:BatchGetItem"sv,   "dynamodb:Query"sv,      "dynamodb:GetItem"sv,
     "dynamodb:Scan"sv,           "dynamodb:ConditionCheckItem"sv, "dynamodb:BatchWriteItem"sv,
     "dynamodb:PutItem"sv,        "dynamodb:UpdateItem"sv, "dynamodb:DeleteItem"sv,
-    "dynamodb:DescribeTable"sv,  "dynamodb:GetRecords"sv, "dynamodb:GetShardIterator"sv};
+    "dynamodb:DescribeTable"sv};
 constexpr std::array kFull = {"dynamodb:*"sv};
 constexpr std::array kStream = {"dynamodb:DescribeStream"sv, "dynamodb:GetRecords"sv,
                                 "dynamodb:GetShardIterator"sv};
@@ -30,11 +31,11 @@ constexpr std::array kAppConfigRead = {"appconfig:StartConfigurationSession"sv,
                                        "appconfig:GetLatestConfiguration"sv};
 
 const AccessActions kByAccess[] = {
-    /* Read */ {kRead, kKeyRead, {}, false},
-    /* Write */ {kWrite, kKeyReadWrite, {}, false},
-    /* ReadWrite */ {kReadWrite, kKeyReadWrite, {}, false},
-    /* Full */ {kFull, kKeyReadWrite, {}, false},
-    /* StreamRead */ {{}, kKeyRead, kStream, true},
+    /* Read */ {kRead, kPrincipalOnly, kKeyRead, {}, false},
+    /* Write */ {kWrite, {}, kKeyReadWrite, {}, false},
+    /* ReadWrite */ {kReadWrite, kPrincipalOnly, kKeyReadWrite, {}, false},
+    /* Full */ {kFull, {}, kKeyReadWrite, {}, false},
+    /* StreamRead */ {{}, {}, kKeyRead, kStream, true},
 };
 
 }  // namespace

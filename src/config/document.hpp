@@ -40,6 +40,7 @@ const char* kind_name(Value::Kind);
 // Limits that keep hostile input from exhausting stack or memory.
 inline constexpr int kMaxDepth = 64;
 inline constexpr size_t kMaxNodes = 1'000'000;
+inline constexpr size_t kMaxFileBytes = 4 << 20;  // a real config is a few KB
 
 // Both throw InputError located in `file`.
 Value parse_json(std::string_view text, const std::string& file);

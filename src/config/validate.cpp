@@ -609,6 +609,9 @@ bool is_yaml(const std::string& path) {
 }  // namespace
 
 Table parse_config(std::string_view text, const std::string& path) {
+  if (text.size() > kMaxFileBytes)
+    throw InputError(SourcePos{path, 1, 1},
+                     fmt::format("file is larger than {} bytes, the most a config may have", kMaxFileBytes));
   Value root = is_yaml(path) ? parse_yaml(text, path) : parse_json(text, path);
   return Validator(path).run(root);
 }
@@ -619,10 +622,12 @@ Table load_config(const std::string& path) {
     throw InputError(SourcePos{path, 1, 1}, "is a directory, not a config file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(SourcePos{path, 1, 1}, "cannot read file: " + std::string(std::strerror(errno)));
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  // Read one byte past the limit, never more: a device or endless pipe must not hang us.
+  std::string text(kMaxFileBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) throw InputError(SourcePos{path, 1, 1}, "cannot read file");
-  return parse_config(ss.str(), path);
+  text.resize(static_cast<size_t>(in.gcount()));
+  return parse_config(text, path);
 }
 
 }  // namespace ddbsynth

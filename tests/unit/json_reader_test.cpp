@@ -60,3 +60,8 @@ TEST(JsonReader, ColumnsCountCharactersNotBytes) {
 TEST(JsonReader, GarbageAfterDocument) {
   EXPECT_EQ(first_error("{\"runtimeConfigKey\": \"t\"} {}"), "c.json:1:27: error: unexpected '{' after the end of the document");
 }
+
+TEST(JsonReader, HugeFileIsRefusedUpFront) {
+  std::string big(5 << 20, ' ');
+  EXPECT_EQ(first_error(big), "c.json:1:1: error: file is larger than 4194304 bytes, the most a config may have");
+}

@@ -4,9 +4,10 @@ ASAN_BUILD ?= build-asan
 JOBS      ?= $(shell nproc)
 CMAKE_FLAGS ?=
 DEB_PACKAGES := cmake g++ make pkg-config nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev \
-                libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev nodejs npm python3
+                libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev nodejs npm python3 \
+                clang libclang-rt-14-dev
 
-.PHONY: all build deps run test unit conformance npm clean
+.PHONY: all build deps run test test-asan npm fuzz clean
 all: build
 
 # Installs the Debian packages that are missing (only as root; otherwise says what to install).
@@ -38,6 +39,19 @@ tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.jso
 
 test: build npm
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) test-asan
+
+# The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan: deps npm
+	cmake -S . -B $(ASAN_BUILD) -DDDBSYNTH_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_FLAGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+# Fuzzes config reading, validation and every backend for FUZZ_SECONDS (clang + libFuzzer).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz out

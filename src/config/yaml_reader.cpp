@@ -1,11 +1,16 @@
-// YAML through yaml-cpp, converted to the same positioned Value tree as JSON. yaml-cpp parses
-// recursively and shares aliased nodes, so depth and size are bounded here before and during use.
-#include <yaml-cpp/yaml.h>
+// YAML through yaml-cpp's event parser, built straight into the positioned Value tree that JSON
+// uses. Events, not yaml-cpp's node API: every event counts against a budget, which bounds alias
+// bombs and the inputs on which yaml-cpp 0.7 emits nodes without end.
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
 
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <regex>
+#include <sstream>
 
 #include "ddbsynth/diagnostics.hpp"
 #include "document.hpp"
@@ -13,27 +18,156 @@
 namespace ddbsynth {
 namespace {
 
-struct Converter {
-  const std::string& file;
-  size_t nodes = 0;
+TextPos pos_of(const YAML::Mark& m) { return TextPos{std::max(m.line, 0) + 1, std::max(m.column, 0) + 1}; }
 
-  [[noreturn]] void fail(const YAML::Mark& m, const std::string& message) const {
-    throw InputError(SourcePos{file, m.line + 1, m.column + 1}, message);
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(const std::string& file) : file_(file) {}
+
+  int documents = 0;
+  Value root;
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (++documents > 1) fail(pos_of(mark), "more than one YAML document: a config file holds exactly one");
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Value v;
+    v.pos = pos_of(mark);
+    finish(std::move(v), anchor);
   }
 
-  Value scalar(const YAML::Node& n) {
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) fail(pos_of(mark), "alias to an unknown anchor");
+    count(pos_of(mark), it->second.size);
+    Value copy = it->second.value;
+    finish(std::move(copy), 0);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    check_tag(mark, tag);
+    Value v = scalar(pos_of(mark), tag, value);
+    finish(std::move(v), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, tag, anchor, Value::Kind::Array);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, tag, anchor, Value::Kind::Object);
+  }
+  void OnMapEnd() override {
+    if (stack_.back().pending_key) fail(stack_.back().value.pos, "mapping key without a value");
+    close();
+  }
+
+ private:
+  struct Open {
+    Value value;
+    YAML::anchor_t anchor = 0;
+    size_t nodes_at_start = 0;
+    std::optional<Value> pending_key;  // maps alternate key, value
+  };
+  struct Anchored {
+    Value value;
+    size_t size;
+  };
+
+  const std::string& file_;
+  std::vector<Open> stack_;
+  std::map<YAML::anchor_t, Anchored> anchors_;
+  size_t nodes_ = 0;
+
+  [[noreturn]] void fail(TextPos p, const std::string& message) const {
+    throw InputError(SourcePos{file_, p.line, p.column}, message);
+  }
+
+  void count(TextPos p, size_t n) {
+    nodes_ += n;
+    if (nodes_ > kMaxNodes) fail(p, fmt::format("document expands to more than {} values (alias bomb?)", kMaxNodes));
+  }
+
+  void check_tag(const YAML::Mark& mark, const std::string& tag) const {
+    // "?" marks a plain node, "!" a quoted one; anything else was written as an explicit tag.
+    if (!tag.empty() && tag != "?" && tag != "!") fail(pos_of(mark), fmt::format("YAML tag '{}' is not supported", tag));
+  }
+
+  void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, Value::Kind kind) {
+    check_tag(mark, tag);
+    if (stack_.size() >= static_cast<size_t>(kMaxDepth))
+      fail(pos_of(mark), fmt::format("nesting deeper than {} levels", kMaxDepth));
+    count(pos_of(mark), 1);
+    Open o;
+    o.value.kind = kind;
+    o.value.pos = pos_of(mark);
+    o.anchor = anchor;
+    o.nodes_at_start = nodes_;
+    stack_.push_back(std::move(o));
+  }
+
+  void close() {
+    Open o = std::move(stack_.back());
+    stack_.pop_back();
+    if (o.anchor) anchors_[o.anchor] = Anchored{o.value, nodes_ - o.nodes_at_start + 1};
+    add(std::move(o.value));
+  }
+
+  void finish(Value v, YAML::anchor_t anchor) {
+    count(v.pos, 1);
+    if (anchor) anchors_[anchor] = Anchored{v, 1};
+    add(std::move(v));
+  }
+
+  void add(Value v) {
+    if (stack_.empty()) {
+      root = std::move(v);
+      return;
+    }
+    Open& parent = stack_.back();
+    if (parent.value.kind == Value::Kind::Array) {
+      parent.value.items.push_back(std::move(v));
+      return;
+    }
+    if (!parent.pending_key) {
+      if (v.kind == Value::Kind::Array || v.kind == Value::Kind::Object) fail(v.pos, "mapping keys must be strings");
+      parent.pending_key = std::move(v);
+      return;
+    }
+    Member m;
+    m.key = parent.pending_key->kind == Value::Kind::Null && parent.pending_key->string.empty()
+                ? std::string()
+                : parent.pending_key->string;
+    m.key_pos = parent.pending_key->pos;
+    parent.pending_key.reset();
+    for (const auto& other : parent.value.members)
+      if (other.key == m.key)
+        fail(m.key_pos, fmt::format("duplicate key \"{}\" (first at line {}, column {})", m.key, other.key_pos.line,
+                                    other.key_pos.column));
+    m.value = std::move(v);
+    parent.value.members.push_back(std::move(m));
+  }
+
+  // Plain scalars resolve as in the YAML 1.2 core schema; quoted ones are always strings.
+  Value scalar(TextPos p, const std::string& tag, const std::string& s) const {
     Value v;
-    const std::string& s = n.Scalar();
+    v.pos = p;
     v.kind = Value::Kind::String;
     v.string = s;
-    if (n.Tag() != "?") return v;  // quoted: always a string
-    // Plain scalars resolve as in the YAML 1.2 core schema.
+    if (tag != "?") return v;
     static const std::regex kNull("null|Null|NULL|~|");
     static const std::regex kTrue("true|True|TRUE");
     static const std::regex kFalse("false|False|FALSE");
     static const std::regex kInt("[-+]?[0-9]+");
     static const std::regex kFloat("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     static const std::regex kSpecial("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    if (s.size() > 64) return v;  // no number or keyword is this long
     if (std::regex_match(s, kNull)) {
       v.kind = Value::Kind::Null;
     } else if (std::regex_match(s, kTrue)) {
@@ -43,58 +177,15 @@ struct Converter {
       v.kind = Value::Kind::Bool;
     } else if (std::regex_match(s, kInt)) {
       const char* b = s.data() + (s[0] == '+' ? 1 : 0);
-      auto [p, ec] = std::from_chars(b, s.data() + s.size(), v.integer);
-      if (ec != std::errc()) fail(n.Mark(), fmt::format("number {} is out of range", s));
+      auto [ptr, ec] = std::from_chars(b, s.data() + s.size(), v.integer);
+      if (ec != std::errc()) fail(p, fmt::format("number {} is out of range", s));
       v.kind = Value::Kind::Int;
     } else if (std::regex_match(s, kFloat)) {
       v.number = std::strtod(s.c_str(), nullptr);
-      if (!std::isfinite(v.number)) fail(n.Mark(), fmt::format("number {} is out of range", s));
+      if (!std::isfinite(v.number)) fail(p, fmt::format("number {} is out of range", s));
       v.kind = Value::Kind::Float;
     } else if (std::regex_match(s, kSpecial)) {
-      fail(n.Mark(), "NaN and Infinity are not allowed");
-    }
-    return v;
-  }
-
-  Value convert(const YAML::Node& n, int depth) {
-    if (depth >= kMaxDepth) fail(n.Mark(), fmt::format("nesting deeper than {} levels", kMaxDepth));
-    // Aliases share nodes; counting every visit bounds alias bombs ("billion laughs").
-    if (++nodes > kMaxNodes)
-      fail(n.Mark(), fmt::format("document expands to more than {} values (alias bomb?)", kMaxNodes));
-    const std::string& tag = n.Tag();
-    if (!tag.empty() && tag != "?" && tag != "!")
-      fail(n.Mark(), fmt::format("YAML tag '{}' is not supported", tag));
-    Value v;
-    v.pos = TextPos{n.Mark().line + 1, n.Mark().column + 1};
-    switch (n.Type()) {
-      case YAML::NodeType::Null:
-      case YAML::NodeType::Undefined:
-        v.kind = Value::Kind::Null;
-        return v;
-      case YAML::NodeType::Scalar: {
-        Value s = scalar(n);
-        s.pos = v.pos;
-        return s;
-      }
-      case YAML::NodeType::Sequence:
-        v.kind = Value::Kind::Array;
-        for (const auto& item : n) v.items.push_back(convert(item, depth + 1));
-        return v;
-      case YAML::NodeType::Map:
-        v.kind = Value::Kind::Object;
-        for (const auto& kv : n) {
-          if (!kv.first.IsScalar()) fail(kv.first.Mark(), "mapping keys must be strings");
-          Member m;
-          m.key = kv.first.Scalar();
-          m.key_pos = TextPos{kv.first.Mark().line + 1, kv.first.Mark().column + 1};
-          for (const auto& other : v.members)
-            if (other.key == m.key)
-              fail(kv.first.Mark(), fmt::format("duplicate key \"{}\" (first at line {}, column {})", m.key,
-                                                other.key_pos.line, other.key_pos.column));
-          m.value = convert(kv.second, depth + 1);
-          v.members.push_back(std::move(m));
-        }
-        return v;
+      fail(p, "NaN and Infinity are not allowed");
     }
     return v;
   }
@@ -141,18 +232,17 @@ void check_nesting(std::string_view text, const std::string& file) {
 Value parse_yaml(std::string_view text, const std::string& file) {
   check_text(text, file);
   check_nesting(text, file);
-  std::vector<YAML::Node> docs;
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(file);
   try {
-    docs = YAML::LoadAll(std::string(text));
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+    }
   } catch (const YAML::Exception& e) {
-    throw InputError(SourcePos{file, e.mark.line + 1, e.mark.column + 1}, e.msg);
+    throw InputError(SourcePos{file, std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, e.msg);
   }
-  if (docs.empty()) throw InputError(SourcePos{file, 1, 1}, "empty document: expected a mapping");
-  if (docs.size() > 1)
-    throw InputError(SourcePos{file, docs[1].Mark().line + 1, 1},
-                     "more than one YAML document: a config file holds exactly one");
-  Converter c{file};
-  return c.convert(docs[0], 0);
+  if (builder.documents == 0) throw InputError(SourcePos{file, 1, 1}, "empty document: expected a mapping");
+  return std::move(builder.root);
 }
 
 }  // namespace ddbsynth

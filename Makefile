@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS      ?= $(shell nproc)
 CMAKE_FLAGS ?=
 DEB_PACKAGES := cmake g++ make pkg-config nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev \
-                libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev nodejs npm python3 \
+                libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev python3 \
                 clang libclang-rt-14-dev
 
 .PHONY: all build deps run test test-asan npm fuzz clean
@@ -12,7 +12,8 @@ all: build
 
 # Installs the Debian packages that are missing (only as root; otherwise says what to install).
 deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+	  command -v npm >/dev/null || echo nodejs npm); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:" $$missing; \

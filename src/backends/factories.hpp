@@ -8,5 +8,6 @@
 namespace ddbsynth {
 
 std::unique_ptr<Backend> make_cloudformation_backend();
+std::unique_ptr<Backend> make_create_table_backend();
 
 }  // namespace ddbsynth

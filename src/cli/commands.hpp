@@ -19,6 +19,7 @@ extern int g_exit;
 void add_synth(CLI::App& app);
 void add_validate(CLI::App& app);
 void add_targets(CLI::App& app);
+void add_local(CLI::App& app);
 
 // Loads every config, printing each located error on stderr. Nullopt when any was invalid.
 std::optional<std::vector<Table>> load_all(const std::vector<std::string>& paths);

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   add_synth(app);
   add_validate(app);
   add_targets(app);
+  add_local(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -569,6 +569,15 @@ class Validator {
     for (const auto& n : table_.gsis)
       if (!n.name.empty() && !names.insert(n.name).second)
         error(at, fmt::format("index name {} is used twice", shown(n.name)));
+    // A key schema names two different attributes.
+    auto distinct = [&](const KeyAttribute& hash, const std::optional<KeyAttribute>& range, const std::string& where) {
+      if (range && !hash.name.empty() && hash.name == range->name)
+        error(at, fmt::format("{} uses {} as both partition and sort key: DynamoDB needs two different attributes",
+                              where, shown(hash.name)));
+    };
+    distinct(table_.partition_key, table_.sort_key, "the table");
+    for (const auto& l : table_.lsis) distinct(table_.partition_key, l.sort_key, fmt::format("index {}", shown(l.name)));
+    for (const auto& g : table_.gsis) distinct(g.partition_key, g.sort_key, fmt::format("index {}", shown(g.name)));
     // One type per attribute, wherever it is a key.
     std::vector<std::pair<KeyAttribute, std::string>> seen;
     auto check = [&](const KeyAttribute& k, const std::string& where) {

@@ -43,8 +43,6 @@ void write_files(const fs::path& dir, const std::vector<OutputFile>& files) {
       staged.emplace_back(tmpl, final_path);
       try {
         write_all(fd, f.content, final_path);
-        if (::fsync(fd) != 0)
-          throw OutputError(fmt::format("cannot write {}: {}", final_path.string(), std::strerror(errno)));
       } catch (...) {
         ::close(fd);
         throw;
@@ -56,6 +54,16 @@ void write_files(const fs::path& dir, const std::vector<OutputFile>& files) {
     cleanup();
     throw;
   }
+  // One flush of the file system for the whole set instead of an fsync per file: the files reach
+  // the disk before any of them replaces an old one.
+  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir_fd < 0 || ::syncfs(dir_fd) != 0) {
+    std::string why = std::strerror(errno);
+    if (dir_fd >= 0) ::close(dir_fd);
+    cleanup();
+    throw OutputError(fmt::format("cannot write to {}: {}", dir.string(), why));
+  }
+  ::close(dir_fd);
   for (size_t i = 0; i < staged.size(); ++i) {
     if (::rename(staged[i].first.c_str(), staged[i].second.c_str()) != 0) {
       std::string why = std::strerror(errno);

@@ -273,3 +273,11 @@ TEST(Validation, MissingFileIsLocated) {
     EXPECT_THAT(e.diagnostics()[0].format(), HasSubstr("/nonexistent/config.json:1:1: error: cannot read file"));
   }
 }
+
+TEST(Validation, PartitionAndSortKeyDiffer) {
+  EXPECT_THAT(first_error(with_table(R"("sortKey": "pk")")), HasSubstr("the table uses \"pk\" as both partition and sort key"));
+  EXPECT_THAT(first_error(with_table(R"("globalSecondaryIndexes": [{"indexName": "abc", "partitionKey": "a", "sortKey": "a"}])")),
+              HasSubstr("index \"abc\" uses \"a\" as both"));
+  EXPECT_THAT(first_error(with_table(R"("localSecondaryIndexes": [{"indexName": "abc", "sortKey": "pk"}])")),
+              HasSubstr("index \"abc\" uses \"pk\" as both"));
+}

@@ -8,6 +8,7 @@
 namespace ddbsynth {
 
 std::unique_ptr<Backend> make_cloudformation_backend();
+std::unique_ptr<Backend> make_terraform_backend();
 std::unique_ptr<Backend> make_create_table_backend();
 
 }  // namespace ddbsynth

@@ -1,0 +1,75 @@
+// IAM grants: for each, an inline policy on the role with the actions the CloudFormation
+// target grants (the CDK's), and for roles given by ARN the table's resource policy.
+#include <cctype>
+
+#include "backends/common/naming.hpp"
+#include "backends/terraform/module.hpp"
+#include "ddbsynth/iam.hpp"
+
+namespace ddbsynth::tf {
+namespace {
+
+// The table's ARN, and its indexes' when it has any.
+Value table_and_indexes(const Table& t) {
+  std::vector<Value> arns = {ref(kTable, "arn")};
+  if (!t.gsis.empty() || !t.lsis.empty()) arns.push_back(Value::tmpl({ref(kTable, "arn"), Value::str("/index/*")}));
+  return Value::list(std::move(arns));
+}
+
+Value identity_policy(const Table& t, const Grant& g) {
+  const AccessActions& a = actions_for(g.access);
+  std::vector<Value> st;
+  if (a.list_streams) st.push_back(allow(Value::str("dynamodb:ListStreams"), Value::str("*")));
+  if (!a.table.empty()) st.push_back(allow(actions(a.table), table_and_indexes(t)));
+  if (!a.principal_only.empty()) st.push_back(allow(actions(a.principal_only), table_and_indexes(t)));
+  if (!a.stream.empty()) st.push_back(allow(actions(a.stream), ref(kTable, "stream_arn")));
+  st.push_back(allow(actions(a.key), ref(kKey, "arn")));
+  st.push_back(allow(actions(appconfig_read_actions()), Value::tmpl({ref(kApp, "arn"), Value::str("/*")})));
+  return policy_document(std::move(st));
+}
+
+// The same name the CloudFormation target gives the inline policy: unique per table and access.
+std::string policy_name(const Table& t, const Grant& g) {
+  std::string name;
+  for (char c : t.runtime_config_key)
+    if (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_+=,.@-").find(c) != std::string_view::npos)
+      name += c;
+  return name.substr(0, 100) + "-dynamodb-" + to_string(g.access);
+}
+
+// A Terraform resource name for the role: letters, digits, `_` and `-`, not starting with a digit.
+std::string resource_name(const std::string& role) {
+  std::string out;
+  for (char c : role) out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+  if (!std::isalpha(static_cast<unsigned char>(out[0]))) out = "_" + out;
+  return out;
+}
+
+}  // namespace
+
+bool needs_table_policy(const Table& t) {
+  for (const auto& g : t.grants)
+    if (g.by_arn && !actions_for(g.access).table.empty()) return true;
+  return false;
+}
+
+void add_grants(const Table& t, Body& main) {
+  UniqueIds names;
+  for (const auto& g : t.grants)
+    main.add_block("resource", {"aws_iam_role_policy", names.take(resource_name(g.role_name))})
+        .body.set("name", Value::str(policy_name(t, g)))
+        .set("role", Value::str(g.role_name))
+        .set("policy", Value::call("jsonencode", {identity_policy(t, g)}));
+
+  if (!needs_table_policy(t)) return;
+  // Roles given by ARN may be in another account: like the CDK, allow them on the table too.
+  std::vector<Value> st;
+  for (const auto& g : t.grants)
+    if (g.by_arn && !actions_for(g.access).table.empty())
+      st.push_back(allow(actions(actions_for(g.access).table), Value::str("*"), g.role));
+  main.add_block("resource", {"aws_dynamodb_resource_policy", "table"})
+      .body.set("resource_arn", ref(kTable, "arn"))
+      .set("policy", Value::call("jsonencode", {policy_document(std::move(st))}));
+}
+
+}  // namespace ddbsynth::tf

@@ -1,0 +1,78 @@
+// What a caller of the module sees: required providers, variables, outputs.
+#include "backends/terraform/module.hpp"
+
+namespace ddbsynth::tf {
+namespace {
+
+// The AWS provider release that added aws_dynamodb_resource_policy; plain 5.0 otherwise.
+constexpr const char* kAwsWithResourcePolicy = ">= 5.43";
+constexpr const char* kAws = ">= 5.0";
+
+Value provider(const char* source, const char* version) {
+  return Value::object({{"source", Value::str(source), true}, {"version", Value::str(version), true}});
+}
+
+Body& variable(Body& vars, const char* name, const char* description, const char* type, Value dflt) {
+  Body& v = vars.add_block("variable", {name}).body;
+  v.set("description", Value::str(description));
+  v.set("type", Value::type(type));
+  v.set("default", std::move(dflt));
+  return v;
+}
+
+Value capacity_default(const Table& t, bool read) {
+  if (!t.capacity) return Value::null();
+  return Value::integer(read ? t.capacity->read : t.capacity->write);
+}
+
+void output(Body& outputs, const char* name, const char* description, Value value) {
+  outputs.add_block("output", {name}).body.set("description", Value::str(description)).set("value", std::move(value));
+}
+
+}  // namespace
+
+void add_versions(const Table& t, Body& versions) {
+  Body& tf = versions.add_block("terraform").body;
+  tf.set("required_version", Value::str(">= 1.0"));
+  std::vector<Value::Field> providers = {
+      {"aws", provider("hashicorp/aws", needs_table_policy(t) ? kAwsWithResourcePolicy : kAws), true}};
+  if (needs_random(t)) providers.push_back({"random", provider("hashicorp/random", ">= 3.0"), true});
+  Body& required = tf.add_block("required_providers").body;
+  for (auto& p : providers) required.set(p.key, std::move(p.value));
+}
+
+void add_variables(const Table& t, Body& vars) {
+  // Table names are [A-Za-z0-9_.-]: a literal default needs no escaping in either syntax.
+  variable(vars, "table_name",
+           needs_random(t) ? "Physical name of the table; null derives one from the runtime config key and a "
+                             "random suffix."
+                           : "Physical name of the table.",
+           "string", t.table_name ? Value::str(*t.table_name) : Value::null());
+  variable(vars, "billing_mode", "PAY_PER_REQUEST (on demand) or PROVISIONED.", "string",
+           Value::str(to_string(t.billing)))
+      .add_block("validation")
+      .body.set("condition", Value::raw("contains([\"PAY_PER_REQUEST\", \"PROVISIONED\"], var.billing_mode)"))
+      .set("error_message", Value::str("The billing_mode must be PAY_PER_REQUEST or PROVISIONED."));
+  variable(vars, "read_capacity",
+           "Read capacity units of the table and of each index without its own, when PROVISIONED.", "number",
+           capacity_default(t, true));
+  variable(vars, "write_capacity",
+           "Write capacity units of the table and of each index without its own, when PROVISIONED.", "number",
+           capacity_default(t, false));
+  variable(vars, "point_in_time_recovery", "Whether point-in-time recovery is enabled.", "bool",
+           Value::boolean(t.point_in_time_recovery));
+  variable(vars, "deletion_protection", "Whether the table has deletion protection.", "bool",
+           Value::boolean(t.deletion_protection));
+  variable(vars, "enable_key_rotation", "Whether the table's KMS key rotates automatically.", "bool",
+           Value::boolean(t.key_rotation));
+}
+
+void add_outputs(const Table& t, Body& outputs) {
+  output(outputs, "table_name", "Name of the DynamoDB table", ref(kTable, "name"));
+  output(outputs, "table_arn", "ARN of the DynamoDB table", ref(kTable, "arn"));
+  if (t.stream) output(outputs, "table_stream_arn", "ARN of the table's stream", ref(kTable, "stream_arn"));
+  output(outputs, "encryption_key_arn", "ARN of the table's KMS key", ref(kKey, "arn"));
+  output(outputs, "runtime_config_application_id", "AppConfig application of the runtime config", ref(kApp, "id"));
+}
+
+}  // namespace ddbsynth::tf

@@ -11,10 +11,22 @@
 namespace ddbsynth {
 
 // A file a backend produces, relative to the output directory.
+// Whether other tables' outputs may hold the same file.
+enum class Sharing {
+  Owned,      // this table's alone: a second config producing it is an error
+  Identical,  // the same for every table (shared library code): written once
+  Lines,      // a set of lines every table adds to (an index exporting each table's construct):
+              // the lines of every producer and of a file already there are united, never lost
+};
+
 struct OutputFile {
   std::string path;
   std::string content;
+  Sharing sharing = Sharing::Owned;
 };
+
+// `base` followed by the lines of `add` that it lacks, in their order.
+std::string unite_lines(std::string_view base, std::string_view add);
 
 struct BackendOptions {
   std::string format;  // "" = the backend's default; else one of Backend::formats()

@@ -8,6 +8,8 @@
 namespace ddbsynth {
 
 std::unique_ptr<Backend> make_cloudformation_backend();
+std::unique_ptr<Backend> make_cdk_backend();
+std::unique_ptr<Backend> make_cdk_ts_backend();
 std::unique_ptr<Backend> make_terraform_backend();
 std::unique_ptr<Backend> make_create_table_backend();
 

@@ -8,6 +8,8 @@ const std::vector<std::unique_ptr<Backend>>& backends() {
   static const std::vector<std::unique_ptr<Backend>> all = [] {
     std::vector<std::unique_ptr<Backend>> v;
     v.push_back(make_cloudformation_backend());
+    v.push_back(make_cdk_backend());
+    v.push_back(make_cdk_ts_backend());
     v.push_back(make_terraform_backend());
     v.push_back(make_create_table_backend());
     return v;

@@ -19,6 +19,10 @@ extern int g_exit;
 void add_synth(CLI::App& app);
 void add_validate(CLI::App& app);
 void add_targets(CLI::App& app);
+void add_check(CLI::App& app);
+void add_plan(CLI::App& app);
+void add_new(CLI::App& app);
+void add_gen(CLI::App& app);
 void add_local(CLI::App& app);
 
 // Loads every config, printing each located error on stderr. Nullopt when any was invalid.

@@ -12,6 +12,10 @@ int main(int argc, char** argv) {
   add_synth(app);
   add_validate(app);
   add_targets(app);
+  add_check(app);
+  add_plan(app);
+  add_new(app);
+  add_gen(app);
   add_local(app);
   try {
     app.parse(argc, argv);

@@ -2,11 +2,12 @@
 #include <fmt/format.h>
 
 #include <iostream>
-#include <map>
 
 #include "cli/commands.hpp"
 #include "ddbsynth/backend.hpp"
+#include "ddbsynth/diagnostics.hpp"
 #include "ddbsynth/output.hpp"
+#include "ddbsynth/synthesize.hpp"
 
 namespace ddbsynth::cli {
 namespace {
@@ -33,26 +34,11 @@ int run(const SynthArgs& a) {
   auto tables = load_all(or_default(a.configs));
   if (!tables) return kInvalid;
   std::vector<OutputFile> files;
-  std::map<std::string, std::string> owner;  // output path -> config that produced it
-  BackendOptions options{a.format};
-  for (const auto& t : *tables) {
-    std::vector<OutputFile> produced;
-    try {
-      produced = backend->synth(t, options);
-    } catch (const BackendError& e) {
-      std::cerr << fmt::format("{}:{}:{}: error: {}\n", e.pos.file, e.pos.line, e.pos.column, e.message);
-      return kInvalid;
-    }
-    for (auto& f : produced) {
-      auto [it, fresh] = owner.emplace(f.path, t.source_file);
-      if (!fresh) {
-        std::cerr << fmt::format("{}:1:1: error: output {} is also produced by {}: give the configs distinct "
-                                 "runtimeConfigKey or cdk.stackName\n",
-                                 t.source_file, f.path, it->second);
-        return kInvalid;
-      }
-      files.push_back(std::move(f));
-    }
+  try {
+    files = synthesize(*backend, *tables, BackendOptions{a.format});
+  } catch (const InputError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.format() << '\n';
+    return kInvalid;
   }
   try {
     write_files(a.out, files);

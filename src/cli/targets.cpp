@@ -12,7 +12,8 @@ void add_targets(CLI::App& app) {
   auto* cmd = app.add_subcommand("targets", "List the output targets and their formats");
   cmd->callback([] {
     for (const auto& b : backends())
-      std::cout << fmt::format("{:<16} {:<12} {}\n", b->name(), fmt::join(b->formats(), ","), b->description());
+      std::cout << fmt::format("{:<16} {:<12} {}\n", b->name(), fmt::format("{}", fmt::join(b->formats(), ",")),
+                               b->description());
   });
 }
 

@@ -22,6 +22,20 @@ void write_all(int fd, const std::string& data, const fs::path& path) {
   }
 }
 
+// The current content of a line-set file, empty when there is none yet.
+std::string read_existing(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return {};
+  struct stat st {};
+  std::string out;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    char buf[65536];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
 }  // namespace
 
 void write_files(const fs::path& dir, const std::vector<OutputFile>& files) {
@@ -42,7 +56,7 @@ void write_files(const fs::path& dir, const std::vector<OutputFile>& files) {
       if (fd < 0) throw OutputError(fmt::format("cannot write {}: {}", final_path.string(), std::strerror(errno)));
       staged.emplace_back(tmpl, final_path);
       try {
-        write_all(fd, f.content, final_path);
+        write_all(fd, f.sharing == Sharing::Lines ? unite_lines(read_existing(final_path), f.content) : f.content, final_path);
       } catch (...) {
         ::close(fd);
         throw;

@@ -30,6 +30,7 @@ run synth --help;                    check "synth help has examples" grep -q 'Ex
 run;                                 check "no command is a usage error" test $rc = 2
 run synth --no-such-flag "$seed";    check "unknown flag is a usage error" test $rc = 2
 run targets;                         check "targets lists cloudformation" grep -q '^cloudformation ' <<<"$out"
+check "targets lists formats comma-separated" grep -q "^terraform  *hcl,json  " <<<"$out"
 
 mkdir -p "$tmp/out" && echo keep >"$tmp/out/existing.txt"
 before=$(tree "$tmp/out")

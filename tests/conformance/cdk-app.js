@@ -100,23 +100,33 @@ function buildStack(app, cfg) {
   return stack;
 }
 
-function main() {
-  const [outdir, ...configs] = process.argv.slice(2);
-  for (const file of configs) {
-    const cfg = readConfig(file);
+// Synthesizes one config as `cdk synth` would; returns the stack's name and its template's bytes.
+function cdkTemplate(file) {
+  const cfg = readConfig(file);
+  const outdir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cdkout-'));
+  try {
     const app = new cdk.App({
-      outdir: fs.mkdtempSync(path.join(require('os').tmpdir(), 'cdkout-')),
+      outdir,
       analyticsReporting: false,
       context: { 'aws:cdk:enable-path-metadata': true },
     });
     const stack = buildStack(app, cfg);
     const assembly = app.synth();
     const art = assembly.getStackByName(stack.stackName);
-    fs.mkdirSync(outdir, { recursive: true });
-    fs.copyFileSync(path.join(assembly.directory, art.templateFile), path.join(outdir, `${stack.stackName}.template.json`));
-    fs.rmSync(assembly.directory, { recursive: true, force: true });
+    return { stackName: stack.stackName, text: fs.readFileSync(path.join(assembly.directory, art.templateFile), 'utf8') };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function main() {
+  const [outdir, ...configs] = process.argv.slice(2);
+  fs.mkdirSync(outdir, { recursive: true });
+  for (const file of configs) {
+    const { stackName, text } = cdkTemplate(file);
+    fs.writeFileSync(path.join(outdir, `${stackName}.template.json`), text);
   }
 }
 
 if (require.main === module) main();
-module.exports = { buildStack };
+module.exports = { buildStack, cdkTemplate };

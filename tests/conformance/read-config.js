@@ -1,7 +1,14 @@
-// Reads a ddbsynth config (JSON or YAML-free subset: JSON only here) with the contract's defaults
+// Reads a ddbsynth config (JSON, or YAML for .yaml/.yml) with the contract's defaults
 // (../shared/spec/config.md). Validation is ddbsynth's job; this only fills in defaults.
 'use strict';
 const fs = require('fs');
+const path = require('path');
+
+// The YAML parser aws-cdk-lib bundles, so the conformance tests need no package of their own.
+function parseYaml(text) {
+  const cdkDir = path.dirname(require.resolve('aws-cdk-lib/package.json'));
+  return require(require.resolve('yaml', { paths: [cdkDir] })).parse(text);
+}
 
 function normKey(k, dflt) {
   if (k === undefined) return dflt;
@@ -31,7 +38,8 @@ function roleName(role) {
 }
 
 function readConfig(file) {
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const text = fs.readFileSync(file, 'utf8');
+  const raw = /\.ya?ml$/.test(file) ? parseYaml(text) : JSON.parse(text);
   const t = raw.tableConfig || {};
   const table = {
     tableName: t.tableName,

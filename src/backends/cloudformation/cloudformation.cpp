@@ -85,16 +85,6 @@ void add_resource_grants(const Table& t, Json& table_props, Json& key_statements
   table_props = std::move(ordered);
 }
 
-// Inline policy names are unique per role; one per table and access level, in IAM's alphabet.
-std::string policy_name(const Table& t, const Grant& g) {
-  std::string name;
-  for (char c : t.runtime_config_key)
-    if (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_+=,.@-").find(c) != std::string_view::npos)
-      name += c;
-  name = name.substr(0, 100) + "-dynamodb-" + to_string(g.access);
-  return name;
-}
-
 Json build(const Table& t) {
   Json resources;
   Json key_statements = Json::array(

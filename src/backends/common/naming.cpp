@@ -11,6 +11,14 @@ cfn::Json runtime_config_content(const Table& t, const cfn::Json& table_name) {
       {"{" + cfn::js_string(t.runtime_config_key) + ":{\"tableName\":\"", table_name, "\"}}"}));
 }
 
+std::string policy_name(const Table& t, const Grant& g) {
+  std::string name;
+  for (char c : t.runtime_config_key)
+    if (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_+=,.@-").find(c) != std::string_view::npos)
+      name += c;
+  return name.substr(0, 100) + "-dynamodb-" + to_string(g.access);
+}
+
 std::string alnum_id(std::string_view s) {
   std::string out;
   for (char c : s)

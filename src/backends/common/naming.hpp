@@ -19,6 +19,10 @@ std::string runtime_config_app_name();
 // stack.toJsonString writes it, with `table_name` the table's Ref.
 cfn::Json runtime_config_content(const Table& t, const cfn::Json& table_name);
 
+// The name of a grant's inline IAM policy: unique per role as long as one table grants it once,
+// in IAM's alphabet.
+std::string policy_name(const Table& t, const Grant& g);
+
 // ASCII letters and digits of `s`; "X" + that when it would start with a digit or be empty.
 std::string alnum_id(std::string_view s);
 

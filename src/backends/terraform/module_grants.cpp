@@ -28,15 +28,6 @@ Value identity_policy(const Table& t, const Grant& g) {
   return policy_document(std::move(st));
 }
 
-// The same name the CloudFormation target gives the inline policy: unique per table and access.
-std::string policy_name(const Table& t, const Grant& g) {
-  std::string name;
-  for (char c : t.runtime_config_key)
-    if (std::isalnum(static_cast<unsigned char>(c)) || std::string_view("_+=,.@-").find(c) != std::string_view::npos)
-      name += c;
-  return name.substr(0, 100) + "-dynamodb-" + to_string(g.access);
-}
-
 // A Terraform resource name for the role: letters, digits, `_` and `-`, not starting with a digit.
 std::string resource_name(const std::string& role) {
   std::string out;

@@ -1,0 +1,247 @@
+#include "stack_template.hpp"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <map>
+#include <set>
+
+#include "backends/common/naming.hpp"
+#include "construct_tree.hpp"
+#include "ddbsynth/backend.hpp"
+#include "grants.hpp"
+#include "js_object.hpp"
+#include "unique_id.hpp"
+
+namespace ddbsynth::cdk {
+namespace {
+
+using cfn::Json;
+
+constexpr size_t kMaxResources = 500;        // Stack's default resource limit
+constexpr size_t kMaxNonKeyAttributes = 100;  // Table.validateNonKeyAttributes
+constexpr int kBootstrapVersion = 6;         // DefaultStackSynthesizer's required version
+
+// Ids of the L1 runtime config elements under the stack (the seed's RuntimeConfig).
+constexpr std::string_view kApp = "RcAppConfigApp";
+constexpr std::string_view kStrategy = "RcAppConfigStrategy";
+constexpr std::string_view kEnv = "RcAppConfigEnv";
+constexpr std::string_view kProfile = "RcAppConfigProfiledynamodb";
+constexpr std::string_view kVersion = "RcAppConfigVersiondynamodb";
+constexpr std::string_view kDeploy = "RcAppConfigDeploydynamodb";
+constexpr std::string_view kOutput = "RuntimeConfigApplicationId";
+
+// The logical ID of the element at `path` (which starts with the stack's id).
+std::string logical_id(const std::string& path) {
+  std::vector<std::string> components;
+  size_t start = path.find('/') + 1;
+  for (size_t slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1)
+    components.push_back(path.substr(start, slash - start));
+  components.push_back(path.substr(start));
+  return unique_id(std::move(components));
+}
+
+Json resource(std::string_view type, Json properties, const std::string& path,
+              std::optional<RemovalPolicy> removal = std::nullopt) {
+  Json r{{"Type", type}, {"Properties", std::move(properties)}};
+  if (removal) {
+    const char* policy = *removal == RemovalPolicy::Retain ? "Retain" : "Delete";
+    r["UpdateReplacePolicy"] = policy;
+    r["DeletionPolicy"] = policy;
+  }
+  r["Metadata"] = Json{{"aws:cdk:path", path}};
+  return r;
+}
+
+SourcePos stack_name_pos(const Table& t) {
+  return t.positions.count("cdk.stackName") ? t.where("cdk.stackName") : t.where("runtimeConfigKey");
+}
+
+std::string checked_stack_name(const Table& t) {
+  std::string name = stack_name_for_id(t.cdk_stack_name);
+  if (!valid_stack_name(name))
+    throw BackendError{stack_name_pos(t),
+                       fmt::format("stack name \"{}\" (the letters and digits of runtimeConfigKey, then \"Stack\") is "
+                                   "not a valid CloudFormation stack name: it must start with a letter; set cdk.stackName",
+                                   name)};
+  return name;
+}
+
+// Table.validateNonKeyAttributes counts each index's list in full against the attributes
+// already projected, so repeating attributes across indexes can reach its limit.
+void check_non_key_attributes(const Table& t) {
+  std::set<std::string> seen;
+  auto add = [&](const std::vector<std::string>& attrs, const std::string& where) {
+    if (seen.size() + attrs.size() > kMaxNonKeyAttributes)
+      throw BackendError{t.where(where), fmt::format("the CDK rejects more than {} nonKeyAttributes across indexes, "
+                                                     "counting each index's list in full against the attributes "
+                                                     "of the indexes before it",
+                                                     kMaxNonKeyAttributes)};
+    seen.insert(attrs.begin(), attrs.end());
+  };
+  for (size_t i = 0; i < t.lsis.size(); ++i)
+    add(t.lsis[i].non_key_attributes, fmt::format("tableConfig.localSecondaryIndexes[{}]", i));
+  for (size_t i = 0; i < t.gsis.size(); ++i)
+    add(t.gsis[i].non_key_attributes, fmt::format("tableConfig.globalSecondaryIndexes[{}]", i));
+}
+
+// Properties with ResourcePolicy in its alphabetical place, before SSESpecification.
+Json with_resource_policy(const Json& props, const Json& statements) {
+  if (statements.empty()) return props;
+  Json out;
+  for (const auto& [k, v] : props.items()) {
+    if (k == "SSESpecification") out["ResourcePolicy"] = Json{{"PolicyDocument", policy_document(statements)}};
+    out[k] = v;
+  }
+  return out;
+}
+
+Json app_arn() {
+  return cfn::join(Json::array({"arn:", cfn::ref("AWS::Partition"), ":appconfig:", cfn::ref("AWS::Region"), ":",
+                                cfn::ref("AWS::AccountId"), ":application/", cfn::ref(kApp), "/*"}));
+}
+
+// Names.uniqueResourceName of the App-level `__RuntimeConfig__` construct.
+std::string app_config_name() {
+  return unique_resource_name({"", "__RuntimeConfig__"}, ResourceNameOptions{64, "-", "", ""});
+}
+
+Json bootstrap_parameter() {
+  return Json{{"Type", "AWS::SSM::Parameter::Value<String>"},
+              {"Default", "/cdk-bootstrap/hnb659fds/version"},
+              {"Description", "Version of the CDK Bootstrap resources in this environment, automatically retrieved "
+                              "from SSM Parameter Store. [cdk:skip]"}};
+}
+
+Json bootstrap_rule() {
+  Json old = Json::array();
+  for (int v = 1; v < kBootstrapVersion; ++v) old.push_back(std::to_string(v));
+  Json assertion{{"Assert", Json{{"Fn::Not", Json::array({Json{{"Fn::Contains", Json::array({old, cfn::ref("BootstrapVersion")})}}})}}},
+                 {"AssertDescription", fmt::format("CDK bootstrap stack version {} required. Please run 'cdk bootstrap' "
+                                                   "with a recent version of the CDK CLI.",
+                                                   kBootstrapVersion)}};
+  return Json{{"Assertions", Json::array({assertion})}};
+}
+
+}  // namespace
+
+StackTemplate stack_template(const Table& t) {
+  StackTemplate out;
+  out.stack_name = checked_stack_name(t);
+  check_non_key_attributes(t);
+  if (8 + t.grants.size() > kMaxResources)
+    throw BackendError{t.where("grants"), fmt::format("the stack would have {} resources; the CDK allows at most {}",
+                                                      8 + t.grants.size(), kMaxResources)};
+
+  // The tree, in the order the spec builds it; each add may find a clash the CDK would throw on.
+  ConstructTree tree;
+  const SourcePos construct_pos = t.where("cdk.constructId");
+  std::string stack = tree.add("", t.cdk_stack_name, "the stack", stack_name_pos(t));
+  tree.add("", "__RuntimeConfig__", "the runtime config", std::nullopt);
+  std::string scope = tree.add(stack, t.cdk_construct_id, "the table's construct (cdk.constructId)", construct_pos);
+  std::string key = tree.add(scope, "EncryptionKey", "the KMS key", std::nullopt);
+  std::string table = tree.add(scope, t.runtime_config_key, "the table (runtimeConfigKey)", t.where("runtimeConfigKey"));
+  for (auto id : {kApp, kStrategy, kEnv, kProfile, kVersion, kDeploy, kOutput})
+    tree.add(stack, id, fmt::format("the runtime config's {}", id), std::nullopt);
+  std::vector<std::string> roles;
+  for (size_t i = 0; i < t.grants.size(); ++i)
+    roles.push_back(tree.add(stack, t.grants[i].role_name,
+                             fmt::format("role \"{}\" (grants[{}])", t.grants[i].role_name, i),
+                             t.where(fmt::format("grants[{}]", i))));
+  // The synthesizer adds its parameter and rule unless the stack already has a "BootstrapVersion".
+  bool bootstrap = !tree.has(stack, "BootstrapVersion");
+  if (bootstrap) {
+    tree.add(stack, "BootstrapVersion", "the synthesizer's bootstrap version parameter", std::nullopt);
+    tree.add(stack, "CheckBootstrapVersion", "the synthesizer's bootstrap version rule", std::nullopt);
+  }
+
+  const std::string key_path = key + "/Resource", table_path = table + "/Resource";
+  const std::string key_id = logical_id(key_path), table_id = logical_id(table_path);
+  GrantTargets targets{table_id, key_id, !t.gsis.empty() || !t.lsis.empty(), app_arn()};
+  Json table_statements = Json::array();
+  Json key_statements = Json::array({Json{{"Action", "kms:*"},
+                                          {"Effect", "Allow"},
+                                          {"Principal", Json{{"AWS", cfn::account_root_arn()}}},
+                                          {"Resource", "*"}}});
+  std::vector<Json> role_policies;
+  for (const auto& g : t.grants) {
+    GrantStatements s = grant_statements(g, targets);
+    for (auto& x : s.table_policy) table_statements.push_back(std::move(x));
+    for (auto& x : s.key_policy) key_statements.push_back(std::move(x));
+    role_policies.push_back(policy_document(s.role_policy));
+  }
+
+  Json table_props = cfn::table_properties(t, cfn::get_att(key_id, "Arn"));
+  Json key_props;
+  key_props["EnableKeyRotation"] = t.key_rotation;
+  key_props["KeyPolicy"] = policy_document(key_statements);
+  if (table_props.contains("Tags")) key_props["Tags"] = table_props["Tags"];
+
+  // Each construct's resource (logical ID and body), keyed by the construct's path.
+  std::map<std::string, std::pair<std::string, Json>> owned;
+  owned[key] = {key_id, resource("AWS::KMS::Key", key_props, key_path, RemovalPolicy::Retain)};
+  owned[table] = {table_id, resource("AWS::DynamoDB::Table", with_resource_policy(table_props, table_statements),
+                                     table_path, t.removal)};
+  const std::string name = app_config_name();
+  auto l1 = [&](std::string_view id, std::string_view type, Json props) {
+    std::string path = stack + "/" + std::string(id);
+    owned[path] = {std::string(id), resource(type, std::move(props), path)};
+  };
+  l1(kApp, "AWS::AppConfig::Application", Json{{"Name", name}});
+  l1(kStrategy, "AWS::AppConfig::DeploymentStrategy",
+     Json{{"DeploymentDurationInMinutes", 0},
+          {"FinalBakeTimeInMinutes", 0},
+          {"GrowthFactor", 100},
+          {"Name", name},
+          {"ReplicateTo", "NONE"}});
+  l1(kEnv, "AWS::AppConfig::Environment", Json{{"ApplicationId", cfn::ref(kApp)}, {"Name", "default"}});
+  l1(kProfile, "AWS::AppConfig::ConfigurationProfile",
+     Json{{"ApplicationId", cfn::ref(kApp)}, {"LocationUri", "hosted"}, {"Name", "dynamodb"}, {"Type", "AWS.Freeform"}});
+  l1(kVersion, "AWS::AppConfig::HostedConfigurationVersion",
+     Json{{"ApplicationId", cfn::ref(kApp)},
+          {"ConfigurationProfileId", cfn::ref(kProfile)},
+          {"Content", runtime_config_content(t, cfn::ref(table_id))},
+          {"ContentType", "application/json"}});
+  l1(kDeploy, "AWS::AppConfig::Deployment",
+     Json{{"ApplicationId", cfn::ref(kApp)},
+          {"ConfigurationProfileId", cfn::ref(kProfile)},
+          {"ConfigurationVersion", cfn::ref(kVersion)},
+          {"DeploymentStrategyId", cfn::ref(kStrategy)},
+          {"EnvironmentId", cfn::ref(kEnv)}});
+  for (size_t i = 0; i < t.grants.size(); ++i) {
+    std::string path = roles[i] + "/Policy/Resource";
+    std::string id = logical_id(path);
+    // Policy names default to the last 128 characters of the logical ID (generatePolicyName).
+    std::string policy_name = id.size() > 128 ? id.substr(id.size() - 128) : id;
+    owned[roles[i]] = {id, resource("AWS::IAM::Policy",
+                                    Json{{"PolicyDocument", role_policies[i]},
+                                         {"PolicyName", policy_name},
+                                         {"Roles", Json::array({t.grants[i].role_name})}},
+                                    path)};
+  }
+
+  // Resources in the order synthesis visits the tree: depth first, children in JS order.
+  Json resources = Json::object();
+  std::function<void(const std::string&)> visit = [&](const std::string& path) {
+    if (auto it = owned.find(path); it != owned.end()) resources[it->second.first] = it->second.second;
+    for (const auto& child : tree.children(path)) visit(path + "/" + child);
+  };
+  visit(stack);
+
+  Json& doc = out.doc;
+  doc["Resources"] = std::move(resources);
+  doc["Outputs"] = Json{{kOutput, Json{{"Value", cfn::ref(kApp)}}}};
+  if (bootstrap) {
+    doc["Parameters"] = Json{{"BootstrapVersion", bootstrap_parameter()}};
+    doc["Rules"] = Json{{"CheckBootstrapVersion", bootstrap_rule()}};
+  }
+  return out;
+}
+
+std::string template_text(const cfn::Json& doc) {
+  // nlohmann's dump with a one-space indent writes what JSON.stringify(doc, undefined, 1) does:
+  // the same layout, escapes (lowercase \u00xx) and raw UTF-8, and no final newline.
+  return with_js_key_order(doc).dump(1);
+}
+
+}  // namespace ddbsynth::cdk

@@ -1,0 +1,212 @@
+// The differences between two models, as plan `changes`.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "review/plan.hpp"
+
+namespace ddbsynth::review {
+namespace {
+
+Json key_json(const KeyAttribute& k) { return Json{{"name", k.name}, {"type", to_string(k.type)}}; }
+
+template <class T, class F>
+Json optional_json(const std::optional<T>& v, F&& to_json) {
+  return v ? Json(to_json(*v)) : Json();
+}
+
+Json projection_json(Projection p, const std::vector<std::string>& non_key, Json out) {
+  out["projectionType"] = to_string(p);
+  if (p == Projection::Include) out["nonKeyAttributes"] = non_key;
+  return out;
+}
+
+Json gsi_json(const GlobalSecondaryIndex& g) {
+  Json out{{"indexName", g.name}, {"partitionKey", key_json(g.partition_key)}};
+  if (g.sort_key) out["sortKey"] = key_json(*g.sort_key);
+  out = projection_json(g.projection, g.non_key_attributes, std::move(out));
+  if (g.capacity) {
+    out["readCapacity"] = g.capacity->read;
+    out["writeCapacity"] = g.capacity->write;
+  }
+  return out;
+}
+
+Json lsi_json(const LocalSecondaryIndex& l) {
+  return projection_json(l.projection, l.non_key_attributes,
+                         Json{{"indexName", l.name}, {"sortKey", key_json(l.sort_key)}});
+}
+
+// What the live index is: keys and projection (attribute order does not matter to DynamoDB).
+auto index_shape(const GlobalSecondaryIndex& g) {
+  auto attrs = g.non_key_attributes;
+  std::sort(attrs.begin(), attrs.end());
+  return std::tuple(g.partition_key, g.sort_key, g.projection, attrs);
+}
+auto index_shape(const LocalSecondaryIndex& l) {
+  auto attrs = l.non_key_attributes;
+  std::sort(attrs.begin(), attrs.end());
+  return std::tuple(l.sort_key, l.projection, attrs);
+}
+
+// An index's capacity changes only while the table stays provisioned (a billing switch covers
+// capacities coming and going).
+bool capacity_changed(const GlobalSecondaryIndex& a, const GlobalSecondaryIndex& b) {
+  return a.capacity && b.capacity && a.capacity != b.capacity;
+}
+bool capacity_changed(const LocalSecondaryIndex&, const LocalSecondaryIndex&) { return false; }
+
+// Table-level fields, in config order. `both_sides`: only a change when set on both sides
+// (capacities exist only while provisioned; a billing switch covers their coming and going).
+struct Field {
+  const char* kind;
+  const char* path;
+  Json (*value)(const Table&);
+  bool both_sides = false;
+};
+
+const Field kFields[] = {
+    {"runtime_config_key_changed", "runtimeConfigKey", [](const Table& t) { return Json(t.runtime_config_key); }},
+    {"table_name_changed", "tableConfig.tableName",
+     [](const Table& t) { return optional_json(t.table_name, [](auto& s) { return s; }); }},
+    {"partition_key_changed", "tableConfig.partitionKey", [](const Table& t) { return key_json(t.partition_key); }},
+    {"sort_key_changed", "tableConfig.sortKey", [](const Table& t) { return optional_json(t.sort_key, key_json); }},
+    {"billing_mode_changed", "tableConfig.billingMode", [](const Table& t) { return Json(to_string(t.billing)); }},
+    {"read_capacity_changed", "tableConfig.readCapacity",
+     [](const Table& t) { return optional_json(t.capacity, [](auto& c) { return c.read; }); }, true},
+    {"write_capacity_changed", "tableConfig.writeCapacity",
+     [](const Table& t) { return optional_json(t.capacity, [](auto& c) { return c.write; }); }, true},
+    {"point_in_time_recovery_changed", "tableConfig.pointInTimeRecovery",
+     [](const Table& t) { return Json(t.point_in_time_recovery); }},
+    {"deletion_protection_changed", "tableConfig.deletionProtection",
+     [](const Table& t) { return Json(t.deletion_protection); }},
+    {"key_rotation_changed", "tableConfig.enableKeyRotation", [](const Table& t) { return Json(t.key_rotation); }},
+    {"removal_policy_changed", "tableConfig.removalPolicy", [](const Table& t) { return Json(to_string(t.removal)); }},
+    {"time_to_live_changed", "tableConfig.timeToLiveAttribute",
+     [](const Table& t) { return optional_json(t.ttl_attribute, [](auto& s) { return s; }); }},
+    {"stream_changed", "tableConfig.stream",
+     [](const Table& t) { return optional_json(t.stream, [](auto s) { return to_string(s); }); }},
+    // Unset means the service default, so unset and STANDARD are the same live table.
+    {"table_class_changed", "tableConfig.tableClass",
+     [](const Table& t) { return Json(to_string(t.table_class.value_or(TableClass::Standard))); }},
+};
+
+const Field kCdkFields[] = {
+    {"stack_name_changed", "cdk.stackName", [](const Table& t) { return Json(t.cdk_stack_name); }},
+    {"construct_id_changed", "cdk.constructId", [](const Table& t) { return Json(t.cdk_construct_id); }},
+};
+
+class Differ {
+ public:
+  Differ(const Table& o, const Table& n) : old_(o), new_(n) {}
+
+  std::vector<Change> run() {
+    fields(kFields);
+    tags();
+    indexes("lsi", "tableConfig.localSecondaryIndexes", old_.lsis, new_.lsis, lsi_json);
+    gsis();
+    grants();
+    fields(kCdkFields);
+    return std::move(out_);
+  }
+
+ private:
+  void add(std::string kind, std::string path, Json o, Json n, bool old_only = false) {
+    out_.push_back(Change{std::move(kind), std::move(path), std::move(o), std::move(n), old_only});
+  }
+
+  template <size_t N>
+  void fields(const Field (&table)[N]) {
+    for (const auto& f : table) {
+      Json o = f.value(old_), n = f.value(new_);
+      if (o == n || (f.both_sides && (o.is_null() || n.is_null()))) continue;
+      add(f.kind, f.path, o, n);
+    }
+  }
+
+  void tags() {
+    auto find = [](const Table& t, const std::string& k) -> const std::string* {
+      for (const auto& [key, value] : t.tags)
+        if (key == k) return &value;
+      return nullptr;
+    };
+    for (const auto& [k, v] : old_.tags)
+      if (!find(new_, k)) add("tag_removed", member_path("tableConfig.tags", k), v, Json(), true);
+    for (const auto& [k, v] : new_.tags) {
+      const std::string* before = find(old_, k);
+      if (!before)
+        add("tag_added", member_path("tableConfig.tags", k), Json(), v);
+      else if (*before != v)
+        add("tag_changed", member_path("tableConfig.tags", k), *before, v);
+    }
+  }
+
+  // Indexes are matched by name: removals (old order), then changes and additions (new order).
+  template <class Index, class ToJson>
+  void indexes(const std::string& what, const std::string& array, const std::vector<Index>& olds,
+               const std::vector<Index>& news, ToJson to_json) {
+    auto named = [](const std::vector<Index>& v, const std::string& name) -> const Index* {
+      for (const auto& ix : v)
+        if (ix.name == name) return &ix;
+      return nullptr;
+    };
+    for (size_t i = 0; i < olds.size(); ++i)
+      if (!named(news, olds[i].name))
+        add(what + "_removed", fmt::format("{}[{}]", array, i), to_json(olds[i]), Json(), true);
+    for (size_t i = 0; i < news.size(); ++i) {
+      std::string path = fmt::format("{}[{}]", array, i);
+      const Index* before = named(olds, news[i].name);
+      if (!before)
+        add(what + "_added", path, Json(), to_json(news[i]));
+      else if (index_shape(*before) != index_shape(news[i]))
+        add(what + "_changed", path, to_json(*before), to_json(news[i]));
+      else if (capacity_changed(*before, news[i]))
+        add(what + "_capacity_changed", path, to_json(*before), to_json(news[i]));
+    }
+  }
+
+  void gsis() { indexes("gsi", "tableConfig.globalSecondaryIndexes", old_.gsis, new_.gsis, gsi_json); }
+
+  void grants() {
+    auto has = [](const Table& t, const Grant& g) {
+      return std::any_of(t.grants.begin(), t.grants.end(),
+                         [&](const Grant& x) { return x.role == g.role && x.access == g.access; });
+    };
+    auto json = [](const Grant& g) { return Json{{"role", g.role}, {"access", to_string(g.access)}}; };
+    for (size_t i = 0; i < old_.grants.size(); ++i)
+      if (!has(new_, old_.grants[i]))
+        add("grant_removed", fmt::format("grants[{}]", i), json(old_.grants[i]), Json(), true);
+    for (size_t i = 0; i < new_.grants.size(); ++i)
+      if (!has(old_, new_.grants[i])) add("grant_added", fmt::format("grants[{}]", i), Json(), json(new_.grants[i]));
+  }
+
+  const Table& old_;
+  const Table& new_;
+  std::vector<Change> out_;
+};
+
+}  // namespace
+
+std::string member_path(const std::string& parent, const std::string& key) {
+  static const std::regex kIdentifier("[A-Za-z_$][A-Za-z0-9_$]*");
+  if (std::regex_match(key, kIdentifier)) return parent + "." + key;
+  return parent + "[" + Json(key).dump() + "]";
+}
+
+std::string parent_path(const std::string& path) {
+  if (path.empty()) return path;
+  if (path.back() == ']') {
+    // A quoted member may hold '[' itself; its opening quote follows the '[' that starts it.
+    size_t open = path.size() >= 2 && path[path.size() - 2] == '"' ? path.rfind("[\"") : path.rfind('[');
+    return open == std::string::npos ? std::string() : path.substr(0, open);
+  }
+  size_t dot = path.rfind('.');
+  return dot == std::string::npos ? std::string() : path.substr(0, dot);
+}
+
+std::vector<Change> model_changes(const Table& old_table, const Table& new_table) {
+  return Differ(old_table, new_table).run();
+}
+
+}  // namespace ddbsynth::review

@@ -1,0 +1,384 @@
+// What each change means for the live table: the findings of `ddbsynth plan`.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "review/finding_codes.hpp"
+#include "review/plan.hpp"
+
+namespace ddbsynth::review {
+namespace {
+
+std::string show(const Json& v) {
+  if (v.is_null()) return "(none)";
+  if (v.is_object() && v.contains("name") && v.contains("type"))
+    return fmt::format("{} ({})", v["name"].get<std::string>(), v["type"].get<std::string>());
+  return v.dump();
+}
+
+std::string position(const SourcePos& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.column); }
+
+struct Context {
+  const Table& old_table;
+  const Table& new_table;
+  bool stack_renamed = false;
+  bool replaced = false;  // by a change of keys, name, LSIs or (cdk target) logical ID
+  std::vector<Finding> findings;
+
+  // The deploy makes a new table (new stack, or replacement): in-place update limits do not apply.
+  bool fresh_table() const { return stack_renamed || replaced; }
+
+  void add(const Change& c, std::string_view code, std::string message, std::optional<Severity> severity = {}) {
+    const FindingCode* known = find_code(code);
+    Finding f{
+        std::string(code), severity.value_or(known ? known->severity : Severity::Info), std::move(message), c.path, {}};
+    std::string at = c.old_only ? parent_path(c.path) : c.path;
+    for (;; at = parent_path(at)) {
+      if (auto it = new_table.positions.find(at); it != new_table.positions.end()) {
+        f.pos = it->second;
+        break;
+      }
+      if (at.empty()) {
+        f.pos = SourcePos{new_table.source_file, 1, 1};
+        break;
+      }
+    }
+    findings.push_back(std::move(f));
+  }
+
+  // Where a field of the old config was, for messages about things the new one dropped.
+  std::string was_at(const Change& c) const { return position(old_table.where(c.path)); }
+
+  // What CloudFormation does with the table it stops managing (policy of the template that drops it).
+  static std::string old_table_fate(RemovalPolicy policy) {
+    return policy == RemovalPolicy::Retain
+               ? "the old table and its data stay in the account, outside the stack (removalPolicy retain)"
+               : "the old table is deleted with its data (removalPolicy destroy)";
+  }
+
+  std::string fixed_name_note() const {
+    if (!new_table.table_name || old_table.table_name != new_table.table_name) return "";
+    return fmt::format(
+        "; and as the table name is fixed (tableConfig.tableName \"{}\"), CloudFormation cannot "
+        "create the new table while the old one holds the name: the deploy fails unless the name "
+        "changes too",
+        *new_table.table_name);
+  }
+
+  void replacement(const Change& c, const std::string& what, RemovalPolicy policy,
+                   std::string_view who = "CloudFormation and Terraform") {
+    add(c, "TABLE_REPLACEMENT",
+        fmt::format("{}: {} replace the table with a new, empty one; {}{}", what, who, old_table_fate(policy),
+                    fixed_name_note()));
+  }
+};
+
+using Rule = void (*)(const Change&, Context&);
+
+void key_replacement(const Change& c, Context& x) {
+  static const std::map<std::string, std::string, std::less<>> kWhat = {
+      {"table_name_changed", "the table name"},
+      {"partition_key_changed", "the partition key"},
+      {"sort_key_changed", "the sort key"},
+  };
+  // A replaced resource goes by its template's UpdateReplacePolicy, which follows removalPolicy.
+  x.replacement(c, fmt::format("{} changes from {} to {}", kWhat.at(c.kind), show(c.old_value), show(c.new_value)),
+                x.new_table.removal);
+}
+
+void lsi_replacement(const Change& c, Context& x) {
+  const Json& ix = c.new_value.is_null() ? c.old_value : c.new_value;
+  std::string verb = c.kind == "lsi_added" ? "is added" : c.kind == "lsi_removed" ? "is removed" : "changes";
+  std::string name = ix["indexName"].get<std::string>();
+  std::string what = fmt::format("local secondary index \"{}\" {}{}", name, verb,
+                                 c.old_only ? fmt::format(" (was at {})", x.was_at(c)) : "");
+  x.replacement(c, what + ", and LSIs exist only from the table's creation", x.new_table.removal);
+}
+
+// The table's construct path in the cdk target names its logical ID; a new ID is a new table
+// (the old resource leaves the template, so the old template's policy decides its fate).
+void logical_id_change(const Change& c, Context& x, std::string_view field) {
+  if (x.stack_renamed) return;  // covered by STACK_RENAME
+  x.replacement(c,
+                fmt::format("{} changes from {} to {}, and in the cdk target it is part of the table's construct "
+                            "path, so the table's logical ID changes (the cloudformation target keeps \"Table\")",
+                            field, show(c.old_value), show(c.new_value)),
+                x.old_table.removal, "CloudFormation would");
+}
+
+void runtime_config_key(const Change& c, Context& x) {
+  x.add(c, "RUNTIME_CONFIG_KEY_CHANGE",
+        fmt::format(
+            "runtimeConfigKey changes from {} to {}: the runtime config publishes the table name under "
+            "dynamodb.{}, so applications still reading dynamodb.{} stop finding the table; deploy them together",
+            show(c.old_value), show(c.new_value), c.new_value.get<std::string>(), c.old_value.get<std::string>()));
+  logical_id_change(c, x, "runtimeConfigKey");
+}
+
+void construct_id(const Change& c, Context& x) { logical_id_change(c, x, "cdk.constructId"); }
+
+void stack_name(const Change& c, Context& x) {
+  bool derived = !x.new_table.positions.count("cdk.stackName");
+  std::string note;
+  if (x.new_table.table_name && x.old_table.table_name == x.new_table.table_name)
+    note = fmt::format(
+        "; with the fixed table name \"{}\" the new stack cannot create its table while the old "
+        "stack's exists",
+        *x.new_table.table_name);
+  x.add(c, "STACK_RENAME",
+        fmt::format("the stack name changes from {} to {}{}: deploying creates a second stack with a new, empty "
+                    "table and leaves the old stack and its table in place{}",
+                    show(c.old_value), show(c.new_value), derived ? " (derived from runtimeConfigKey)" : "", note));
+}
+
+void billing_mode(const Change& c, Context& x) {
+  x.add(c, "BILLING_MODE_SWITCH",
+        fmt::format("billing mode switches from {} to {}: DynamoDB limits how often a table may switch, so switching "
+                    "back soon may be refused",
+                    show(c.old_value), show(c.new_value)));
+}
+
+void capacity(const Change& c, Context& x) {
+  std::string what;
+  if (c.kind == "gsi_capacity_changed") {
+    auto part = [](const Json& g) {
+      return fmt::format("{}/{}", g.value("readCapacity", 0), g.value("writeCapacity", 0));
+    };
+    what = fmt::format("read/write capacity of global secondary index \"{}\" changes from {} to {}",
+                       c.new_value["indexName"].get<std::string>(), part(c.old_value), part(c.new_value));
+  } else {
+    what = fmt::format("{} capacity changes from {} to {}", c.kind == "read_capacity_changed" ? "read" : "write",
+                       show(c.old_value), show(c.new_value));
+  }
+  x.add(c, "CAPACITY_CHANGE", what + " (DynamoDB limits how many decreases a table may have per day)");
+}
+
+// Protections: turning one off is a warning, turning it on an info.
+struct Protection {
+  std::string_view kind, off_code, on_code, name, off_effect;
+};
+constexpr Protection kProtections[] = {
+    {"deletion_protection_changed", "DELETION_PROTECTION_DISABLED", "DELETION_PROTECTION_ENABLED",
+     "deletion protection", "the table can then be deleted by DeleteTable, a stack update or a stack deletion"},
+    {"point_in_time_recovery_changed", "PITR_DISABLED", "PITR_ENABLED", "point-in-time recovery",
+     "continuous backups stop and the restore window built so far is lost"},
+    {"key_rotation_changed", "KEY_ROTATION_DISABLED", "KEY_ROTATION_ENABLED",
+     "automatic rotation of the table's KMS key", "the key material stays the same from then on"},
+};
+
+void protection(const Change& c, Context& x) {
+  for (const auto& p : kProtections)
+    if (p.kind == c.kind) {
+      if (c.new_value.get<bool>())
+        x.add(c, p.on_code, fmt::format("{} is turned on", p.name));
+      else
+        x.add(c, p.off_code, fmt::format("{} is turned off: {}", p.name, p.off_effect));
+    }
+}
+
+void removal_policy(const Change& c, Context& x) {
+  if (c.new_value == "destroy")
+    x.add(c, "RETAIN_REMOVED",
+          "removalPolicy changes from retain to destroy: removing the table from the stack, replacing it or deleting "
+          "the stack then deletes the table, its data and its KMS key");
+  else
+    x.add(c, "RETAIN_ADDED", "removalPolicy changes from destroy to retain: the table and its key outlive the stack");
+}
+
+void time_to_live(const Change& c, Context& x) {
+  if (c.old_value.is_null()) {
+    x.add(c, "TTL_CHANGE",
+          fmt::format("TTL is turned on for attribute {}: items whose {} is an epoch time in the past get deleted",
+                      show(c.new_value), show(c.new_value)));
+  } else if (c.new_value.is_null()) {
+    x.add(c, "TTL_CHANGE", fmt::format("TTL on attribute {} is turned off: expired items are kept", show(c.old_value)));
+  } else if (x.fresh_table()) {
+    x.add(
+        c, "TTL_ATTRIBUTE_CHANGE",
+        fmt::format("the TTL attribute changes from {} to {} (on the new table)", show(c.old_value), show(c.new_value)),
+        Severity::Info);
+  } else {
+    x.add(c, "TTL_ATTRIBUTE_CHANGE",
+          fmt::format("the TTL attribute changes from {} to {}, which DynamoDB cannot do in one step: deploy 1: remove "
+                      "timeToLiveAttribute; deploy 2 (after the change settles, up to an hour): set it to {}",
+                      show(c.old_value), show(c.new_value), show(c.new_value)));
+  }
+}
+
+void stream(const Change& c, Context& x) {
+  if (c.old_value.is_null()) {
+    x.add(c, "STREAM_ENABLED", fmt::format("a stream ({}) is turned on", show(c.new_value)));
+  } else if (c.new_value.is_null()) {
+    x.add(c, "STREAM_DISABLED",
+          fmt::format("the stream ({}) is turned off: its consumers stop receiving changes, and a stream turned on "
+                      "later gets a new ARN",
+                      show(c.old_value)));
+  } else if (x.fresh_table()) {
+    x.add(c, "STREAM_VIEW_CHANGE",
+          fmt::format("the stream's view type changes from {} to {} (on the new table)", show(c.old_value),
+                      show(c.new_value)),
+          Severity::Info);
+  } else {
+    x.add(c, "STREAM_VIEW_CHANGE",
+          fmt::format("the stream's view type changes from {} to {}, which DynamoDB rejects while the stream is on: "
+                      "deploy 1: remove stream; deploy 2: set it to {} (the new stream has a new ARN: update its "
+                      "consumers)",
+                      show(c.old_value), show(c.new_value), show(c.new_value)));
+  }
+}
+
+void table_class(const Change& c, Context& x) {
+  x.add(c, "TABLE_CLASS_CHANGE",
+        fmt::format("the table class changes from {} to {} (DynamoDB limits how often a table may change class)",
+                    show(c.old_value), show(c.new_value)));
+}
+
+void tag(const Change& c, Context& x) {
+  // The key is the path's last member: ".team" or ["cost center"].
+  std::string member = c.path.substr(std::string("tableConfig.tags").size());
+  std::string key = member[0] == '.' ? Json(member.substr(1)).dump() : member.substr(1, member.size() - 2);
+  if (c.kind == "tag_added")
+    x.add(c, "TAG_CHANGE", fmt::format("tag {} is added: {}", key, show(c.new_value)));
+  else if (c.kind == "tag_removed")
+    x.add(c, "TAG_CHANGE", fmt::format("tag {} is removed (was {})", key, show(c.old_value)));
+  else
+    x.add(c, "TAG_CHANGE", fmt::format("tag {} changes from {} to {}", key, show(c.old_value), show(c.new_value)));
+}
+
+std::string index_name(const Change& c) {
+  return (c.new_value.is_null() ? c.old_value : c.new_value)["indexName"].get<std::string>();
+}
+
+void gsi_added(const Change& c, Context& x) {
+  x.add(c, "GSI_ADDED",
+        fmt::format("global secondary index \"{}\" is created; DynamoDB backfills it from the table's items before "
+                    "it can be queried",
+                    index_name(c)));
+}
+
+void gsi_removed(const Change& c, Context& x) {
+  x.add(c, "GSI_REMOVED",
+        fmt::format("global secondary index \"{}\" (was at {}) is deleted: queries on it fail from then on",
+                    index_name(c), x.was_at(c)));
+}
+
+// "projection ALL -> KEYS_ONLY, sort key gsi1sk (S) -> (none)": what differs between two indexes.
+std::string index_differences(const Json& before, const Json& after) {
+  static const std::pair<const char*, const char*> kParts[] = {{"partitionKey", "partition key"},
+                                                               {"sortKey", "sort key"},
+                                                               {"projectionType", "projection"},
+                                                               {"nonKeyAttributes", "non-key attributes"}};
+  std::string out;
+  for (const auto& [field, name] : kParts) {
+    Json o = before.value(field, Json()), n = after.value(field, Json());
+    if (o != n) out += fmt::format("{}{} {} -> {}", out.empty() ? "" : ", ", name, show(o), show(n));
+  }
+  return out;
+}
+
+void gsi_changed(const Change& c, Context& x) {
+  std::string name = index_name(c);
+  if (x.fresh_table()) {
+    x.add(c, "GSI_KEY_CHANGE",
+          fmt::format("global secondary index \"{}\" changes ({}) on the new table", name,
+                      index_differences(c.old_value, c.new_value)),
+          Severity::Info);
+    return;
+  }
+  x.add(c, "GSI_KEY_CHANGE",
+        fmt::format("global secondary index \"{}\" changes ({}), which DynamoDB cannot update in place: give it a "
+                    "new name (e.g. \"{}-v2\"); then deploy 1: add the renamed index and move queries to it; "
+                    "deploy 2: remove \"{}\"",
+                    name, index_differences(c.old_value, c.new_value), name, name));
+}
+
+void grant(const Change& c, Context& x) {
+  const Json& g = c.new_value.is_null() ? c.old_value : c.new_value;
+  x.add(c, "GRANT_CHANGE",
+        fmt::format("role {} {} {} access", g["role"].dump(), c.kind == "grant_added" ? "gains" : "loses",
+                    g["access"].get<std::string>()));
+}
+
+const std::map<std::string, Rule, std::less<>> kRules = {
+    {"runtime_config_key_changed", runtime_config_key},
+    {"construct_id_changed", construct_id},
+    {"stack_name_changed", stack_name},
+    {"table_name_changed", key_replacement},
+    {"partition_key_changed", key_replacement},
+    {"sort_key_changed", key_replacement},
+    {"lsi_added", lsi_replacement},
+    {"lsi_removed", lsi_replacement},
+    {"lsi_changed", lsi_replacement},
+    {"billing_mode_changed", billing_mode},
+    {"read_capacity_changed", capacity},
+    {"write_capacity_changed", capacity},
+    {"gsi_capacity_changed", capacity},
+    {"deletion_protection_changed", protection},
+    {"point_in_time_recovery_changed", protection},
+    {"key_rotation_changed", protection},
+    {"removal_policy_changed", removal_policy},
+    {"time_to_live_changed", time_to_live},
+    {"stream_changed", stream},
+    {"table_class_changed", table_class},
+    {"tag_added", tag},
+    {"tag_removed", tag},
+    {"tag_changed", tag},
+    {"gsi_added", gsi_added},
+    {"gsi_removed", gsi_removed},
+    {"gsi_changed", gsi_changed},
+    {"grant_added", grant},
+    {"grant_removed", grant},
+};
+
+// Kinds that replace the table whatever else changes.
+bool replaces(const Change& c) {
+  static const std::string_view kKinds[] = {"table_name_changed", "partition_key_changed", "sort_key_changed",
+                                            "lsi_added",          "lsi_removed",           "lsi_changed"};
+  return std::find(std::begin(kKinds), std::end(kKinds), c.kind) != std::end(kKinds);
+}
+
+// CloudFormation creates or deletes one GSI per update: more need one deploy each, removals first
+// (they free index slots and need no backfill).
+void gsi_sequence(const std::vector<Change>& changes, Context& x) {
+  std::vector<std::string> steps;
+  for (const char* kind : {"gsi_removed", "gsi_added"})
+    for (const auto& c : changes)
+      if (c.kind == kind)
+        steps.push_back(fmt::format("{} \"{}\"", c.kind == "gsi_added" ? "add" : "remove", index_name(c)));
+  if (steps.size() < 2 || x.fresh_table()) return;
+  std::string plan;
+  for (size_t i = 0; i < steps.size(); ++i) plan += fmt::format("{}deploy {}: {}", i ? "; " : "", i + 1, steps[i]);
+  Change where{"", "tableConfig.globalSecondaryIndexes", {}, {}, false};
+  x.add(where, "MULTIPLE_GSI_CHANGES",
+        fmt::format("{} global secondary indexes are created or deleted in one deploy, but CloudFormation allows one "
+                    "per update; deploy in steps, each after the previous one finished: {}",
+                    steps.size(), plan));
+}
+
+}  // namespace
+
+bool Plan::has_errors() const {
+  return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::Error; });
+}
+
+Plan make_plan(const Table& old_table, const Table& new_table) {
+  Plan plan{model_changes(old_table, new_table), {}};
+  Context x{old_table, new_table, false, false, {}};
+  for (const auto& c : plan.changes) {
+    if (c.kind == "stack_name_changed") x.stack_renamed = true;
+    if (replaces(c)) x.replaced = true;
+  }
+  // Logical ID changes also replace the table; rules run in order, so mark those first.
+  for (const auto& c : plan.changes)
+    if (!x.stack_renamed && (c.kind == "runtime_config_key_changed" || c.kind == "construct_id_changed"))
+      x.replaced = true;
+  for (const auto& c : plan.changes) kRules.at(c.kind)(c, x);
+  gsi_sequence(plan.changes, x);
+  std::stable_sort(x.findings.begin(), x.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
+  plan.findings = std::move(x.findings);
+  return plan;
+}
+
+}  // namespace ddbsynth::review

@@ -7,7 +7,7 @@ DEB_PACKAGES := cmake g++ make pkg-config nlohmann-json3-dev libyaml-cpp-dev lib
                 libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev python3 \
                 clang libclang-rt-14-dev awscli golang-go golang-github-hashicorp-hcl-v2-dev
 
-.PHONY: all build deps run test test-asan npm fuzz clean
+.PHONY: all build deps run test test-asan npm fuzz bench clean
 all: build
 
 # Installs the Debian packages that are missing (only as root; otherwise says what to install).
@@ -48,6 +48,12 @@ test-asan: deps npm
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# Where the time goes per table (Google Benchmark), then whole runs of 1 to 10,000 tables through
+# each target against real aws-cdk-lib synthesizing one table. Measures; asserts nothing.
+bench: build npm
+	./$(BUILD)/bench/ddbsynth_bench --benchmark_min_time=0.2
+	python3 bench/run.py
 
 # Fuzzes config reading, validation and every backend for FUZZ_SECONDS (clang + libFuzzer).
 FUZZ_SECONDS ?= 60

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Builds the fuzzer with clang (ASan+UBSan+libFuzzer) and runs it for a bounded time on a seed
-# corpus made from fixtures/ and examples/. usage: fuzz/run.sh [SECONDS]
+# corpus made from fixtures/ and examples/. usage: [FUZZ_BUILD=DIR] [JOBS=N] fuzz/run.sh [SECONDS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
-build=$root/build-fuzz
+build=${FUZZ_BUILD:-$root/build-fuzz}
 cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDDBSYNTH_FUZZ=ON -DDDBSYNTH_SANITIZE=ON -DDDBSYNTH_TESTS=OFF >/dev/null
-cmake --build "$build" -j "$(nproc)" --target config_fuzzer
+cmake --build "$build" -j "${JOBS:-$(nproc)}" --target config_fuzzer
 corpus=$build/corpus
 mkdir -p "$corpus"
 # Seeds: a leading byte picks the reader (even = JSON, odd = YAML).

@@ -20,6 +20,7 @@ struct CheckArgs {
   std::string format;
   std::string golden;
   std::string color = "auto";
+  unsigned jobs = 0;
 };
 
 // `s` as one shell word, for the command line the hint suggests.
@@ -50,17 +51,17 @@ int run(const CheckArgs& a) {
     report(fmt::format("target {} has no format \"{}\" (formats: {})", a.target, a.format, fmt::join(formats, ", ")));
     return kInvalid;
   }
-  auto tables = load_all(or_default(a.configs));
-  if (!tables) return kInvalid;
-  std::vector<review::FileDrift> drifts;
-  size_t produced = 0;
-  try {
-    auto files = synthesize(*backend, *tables, BackendOptions{a.format});
-    produced = files.size();
-    drifts = review::compare_with_directory(files, a.golden, {3, review::want_color(a.color)});
-  } catch (const InputError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << '\n';
+  std::vector<OutputFile> files;
+  auto errors = synthesize_configs(*backend, or_default(a.configs), BackendOptions{a.format}, a.jobs,
+                                   [&](OutputFile&& f) { files.push_back(std::move(f)); });
+  if (!errors.empty()) {
+    for (const auto& d : errors) std::cerr << d.format() << '\n';
     return kInvalid;
+  }
+  std::vector<review::FileDrift> drifts;
+  size_t produced = files.size();
+  try {
+    drifts = review::compare_with_directory(files, a.golden, {3, review::want_color(a.color)});
   } catch (const review::GoldenError& e) {
     report(e.what());
     return kInvalid;
@@ -104,6 +105,8 @@ void add_check(CLI::App& app) {
   cmd->add_option("--color", a->color, "Colour the diff: auto (a terminal, NO_COLOR unset), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  cmd->add_option("-j,--jobs", a->jobs, "Configs synthesized in parallel (default 0: one per core)")
+      ->check(CLI::Range(0u, 1024u));
   cmd->callback([a] { g_exit = run(*a); });
 }
 

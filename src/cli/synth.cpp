@@ -18,6 +18,7 @@ struct SynthArgs {
   std::string format;
   std::string out = "out";
   bool quiet = false;
+  unsigned jobs = 0;
 };
 
 int run(const SynthArgs& a) {
@@ -31,23 +32,23 @@ int run(const SynthArgs& a) {
     report(fmt::format("target {} has no format \"{}\" (formats: {})", a.target, a.format, fmt::join(formats, ", ")));
     return kInvalid;
   }
-  auto tables = load_all(or_default(a.configs));
-  if (!tables) return kInvalid;
-  std::vector<OutputFile> files;
+  // Files are staged as each window of tables is synthesized; nothing replaces an existing file
+  // unless every config was valid and every file was staged.
   try {
-    files = synthesize(*backend, *tables, BackendOptions{a.format});
-  } catch (const InputError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << '\n';
-    return kInvalid;
-  }
-  try {
-    write_files(a.out, files);
+    OutputSet out(a.out);
+    auto errors = synthesize_configs(*backend, or_default(a.configs), BackendOptions{a.format}, a.jobs,
+                                     [&](OutputFile&& f) { out.add(f); });
+    if (!errors.empty()) {
+      for (const auto& d : errors) std::cerr << d.format() << '\n';
+      return kInvalid;
+    }
+    out.commit();
+    if (!a.quiet)
+      for (const auto& p : out.paths()) std::cout << "wrote " << p.string() << '\n';
   } catch (const OutputError& e) {
     report(e.what());
     return kInvalid;
   }
-  if (!a.quiet)
-    for (const auto& f : files) std::cout << "wrote " << (std::filesystem::path(a.out) / f.path).string() << '\n';
   return kOk;
 }
 
@@ -68,6 +69,8 @@ void add_synth(CLI::App& app) {
   cmd->add_option("-f,--format", a->format, "Output format of the target (e.g. json, yaml); default: its first");
   cmd->add_option("-o,--out", a->out, "Output directory (created if missing)")->capture_default_str();
   cmd->add_flag("-q,--quiet", a->quiet, "Do not list the files written");
+  cmd->add_option("-j,--jobs", a->jobs, "Configs synthesized in parallel (default 0: one per core); the output is the same for any value")
+      ->check(CLI::Range(0u, 1024u));
   cmd->callback([a] { g_exit = run(*a); });
 }
 

@@ -12,6 +12,31 @@ const Value* Value::get(std::string_view key) const {
   return nullptr;
 }
 
+const TextPos* KeyIndex::add(const std::string& key, TextPos pos) {
+  auto [it, inserted] = first_.emplace(key, pos);
+  return inserted ? nullptr : &it->second;
+}
+
+std::string duplicate_key_message(std::string_view key, TextPos first) {
+  return fmt::format("duplicate key {} (first at line {}, column {})", quoted(key), first.line, first.column);
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) out += fmt::format("\\u{:04x}", u);
+    else out += c;
+  }
+  return out;
+}
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' || c == '\\' ? fmt::format("\\{}", c) : std::string(1, c);
+  return printable(out) + "\"";
+}
+
 const char* kind_name(Value::Kind k) {
   static const char* const names[] = {"null",   "boolean", "integer", "number",
                                       "string", "array",   "object"};

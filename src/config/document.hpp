@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ddbsynth {
@@ -37,10 +38,32 @@ struct Member {
 
 const char* kind_name(Value::Kind);
 
+// The keys of one object being read. A hash, not a scan of the members: an object of 400,000
+// keys must cost linear time, not quadratic.
+class KeyIndex {
+ public:
+  // The position of an earlier `key`, or nullptr (and `key` is recorded at `pos`).
+  const TextPos* add(const std::string& key, TextPos pos);
+
+ private:
+  std::unordered_map<std::string, TextPos> first_;
+};
+
+// "duplicate key "k" (first at line L, column C)", the key escaped so the message stays one line.
+std::string duplicate_key_message(std::string_view key, TextPos first);
+
+// `s` in double quotes with quotes, backslashes and control characters escaped.
+std::string quoted(std::string_view s);
+
+// `s` with control characters escaped (\u000a): text from elsewhere kept on one line.
+std::string printable(std::string_view s);
+
 // Limits that keep hostile input from exhausting stack or memory.
 inline constexpr int kMaxDepth = 64;
 inline constexpr size_t kMaxNodes = 1'000'000;
 inline constexpr size_t kMaxFileBytes = 4 << 20;  // a real config is a few KB
+inline constexpr size_t kMaxExpandedBytes = 4 * kMaxFileBytes;  // string bytes after YAML aliases
+inline constexpr size_t kMaxErrors = 100;  // diagnostics reported for one config
 
 // Both throw InputError located in `file`.
 Value parse_json(std::string_view text, const std::string& file);

@@ -109,16 +109,14 @@ class JsonReader {
       advance();
       return v;
     }
+    KeyIndex keys;
     for (;;) {
       skip_space();
       if (at_end() || peek() != '"') fail(fmt::format("unexpected {}: expected a string key", describe()));
       Member m;
       m.key_pos = pos_;
       m.key = string();
-      for (const auto& other : v.members)
-        if (other.key == m.key)
-          fail_at(m.key_pos, fmt::format("duplicate key \"{}\" (first at line {}, column {})", m.key,
-                                         other.key_pos.line, other.key_pos.column));
+      if (const TextPos* first = keys.add(m.key, m.key_pos)) fail_at(m.key_pos, duplicate_key_message(m.key, *first));
       skip_space();
       if (at_end() || peek() != ':') fail(fmt::format("unexpected {}: expected ':'", describe()));
       advance();
@@ -246,8 +244,13 @@ class JsonReader {
           append_utf8(out, cp);
           break;
         }
-        default:
-          fail_at(esc, fmt::format("invalid escape '\\{}' in string", e));
+        default: {
+          // Shown as itself only when printable: a newline here would break the message's line.
+          unsigned char u = static_cast<unsigned char>(e);
+          fail_at(esc, u > 0x20 && u < 0x7f ? fmt::format("invalid escape '\\{}' in string", e)
+                       : u < 0x80           ? fmt::format("invalid escape in string: '\\' before U+{:04X}", u)
+                                            : "invalid escape in string: '\\' before a non-ASCII character");
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 // YAML through yaml-cpp's event parser, built straight into the positioned Value tree that JSON
 // uses. Events, not yaml-cpp's node API: every event counts against a budget, which bounds alias
-// bombs and the inputs on which yaml-cpp 0.7 emits nodes without end.
+// bombs and the inputs on which yaml-cpp 0.7 emits nodes without end. Values and string bytes
+// both count: an alias of one long string repeated is as much a bomb as nested lists.
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -40,10 +41,13 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
-    if (it == anchors_.end()) fail(pos_of(mark), "alias to an unknown anchor");
-    count(pos_of(mark), it->second.size);
-    Value copy = it->second.value;
-    finish(std::move(copy), 0);
+    if (it == anchors_.end()) {
+      for (const auto& o : stack_)
+        if (o.anchor == anchor) fail(pos_of(mark), "recursive alias: it refers to the node it is inside");
+      fail(pos_of(mark), "alias to an unknown anchor");
+    }
+    count(pos_of(mark), it->second.size, it->second.bytes);
+    add(Value(it->second.value));
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -73,55 +77,64 @@ class TreeBuilder : public YAML::EventHandler {
     Value value;
     YAML::anchor_t anchor = 0;
     size_t nodes_at_start = 0;
+    size_t bytes_at_start = 0;
     std::optional<Value> pending_key;  // maps alternate key, value
+    KeyIndex keys;
   };
   struct Anchored {
     Value value;
-    size_t size;
+    size_t size;   // values
+    size_t bytes;  // string bytes
   };
 
   const std::string& file_;
   std::vector<Open> stack_;
   std::map<YAML::anchor_t, Anchored> anchors_;
   size_t nodes_ = 0;
+  size_t bytes_ = 0;
 
   [[noreturn]] void fail(TextPos p, const std::string& message) const {
     throw InputError(SourcePos{file_, p.line, p.column}, message);
   }
 
-  void count(TextPos p, size_t n) {
+  void count(TextPos p, size_t n, size_t bytes) {
     nodes_ += n;
+    bytes_ += bytes;
     if (nodes_ > kMaxNodes) fail(p, fmt::format("document expands to more than {} values (alias bomb?)", kMaxNodes));
+    if (bytes_ > kMaxExpandedBytes)
+      fail(p, fmt::format("document expands to more than {} bytes of text (alias bomb?)", kMaxExpandedBytes));
   }
 
   void check_tag(const YAML::Mark& mark, const std::string& tag) const {
     // "?" marks a plain node, "!" a quoted one; anything else was written as an explicit tag.
-    if (!tag.empty() && tag != "?" && tag != "!") fail(pos_of(mark), fmt::format("YAML tag '{}' is not supported", tag));
+    if (!tag.empty() && tag != "?" && tag != "!")
+      fail(pos_of(mark), fmt::format("YAML tag '{}' is not supported", printable(tag)));
   }
 
   void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, Value::Kind kind) {
     check_tag(mark, tag);
     if (stack_.size() >= static_cast<size_t>(kMaxDepth))
       fail(pos_of(mark), fmt::format("nesting deeper than {} levels", kMaxDepth));
-    count(pos_of(mark), 1);
+    count(pos_of(mark), 1, 0);
     Open o;
     o.value.kind = kind;
     o.value.pos = pos_of(mark);
     o.anchor = anchor;
     o.nodes_at_start = nodes_;
+    o.bytes_at_start = bytes_;
     stack_.push_back(std::move(o));
   }
 
   void close() {
     Open o = std::move(stack_.back());
     stack_.pop_back();
-    if (o.anchor) anchors_[o.anchor] = Anchored{o.value, nodes_ - o.nodes_at_start + 1};
+    if (o.anchor) anchors_[o.anchor] = Anchored{o.value, nodes_ - o.nodes_at_start + 1, bytes_ - o.bytes_at_start};
     add(std::move(o.value));
   }
 
   void finish(Value v, YAML::anchor_t anchor) {
-    count(v.pos, 1);
-    if (anchor) anchors_[anchor] = Anchored{v, 1};
+    count(v.pos, 1, v.string.size());
+    if (anchor) anchors_[anchor] = Anchored{v, 1, v.string.size()};
     add(std::move(v));
   }
 
@@ -146,10 +159,7 @@ class TreeBuilder : public YAML::EventHandler {
                 : parent.pending_key->string;
     m.key_pos = parent.pending_key->pos;
     parent.pending_key.reset();
-    for (const auto& other : parent.value.members)
-      if (other.key == m.key)
-        fail(m.key_pos, fmt::format("duplicate key \"{}\" (first at line {}, column {})", m.key, other.key_pos.line,
-                                    other.key_pos.column));
+    if (const TextPos* first = parent.keys.add(m.key, m.key_pos)) fail(m.key_pos, duplicate_key_message(m.key, *first));
     m.value = std::move(v);
     parent.value.members.push_back(std::move(m));
   }
@@ -168,6 +178,8 @@ class TreeBuilder : public YAML::EventHandler {
     static const std::regex kFloat("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     static const std::regex kSpecial("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     if (s.size() > 64) return v;  // no number or keyword is this long
+    // Only these start a null, boolean or number; the regexes below are slow on 700,000 keys.
+    if (!s.empty() && std::string_view("-+.0123456789nNtTfF~").find(s[0]) == std::string_view::npos) return v;
     if (std::regex_match(s, kNull)) {
       v.kind = Value::Kind::Null;
     } else if (std::regex_match(s, kTrue)) {
@@ -239,7 +251,7 @@ Value parse_yaml(std::string_view text, const std::string& file) {
     while (parser.HandleNextDocument(builder)) {
     }
   } catch (const YAML::Exception& e) {
-    throw InputError(SourcePos{file, std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, e.msg);
+    throw InputError(SourcePos{file, std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, printable(e.msg));
   }
   if (builder.documents == 0) throw InputError(SourcePos{file, 1, 1}, "empty document: expected a mapping");
   return std::move(builder.root);

@@ -55,7 +55,7 @@ std::string str_literal(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     auto [cp, len] = decode(s, i);
     auto named = std::find_if(std::begin(kNamedEscapes), std::end(kNamedEscapes),
-                              [cp](const NamedEscape& e) { return e.cp == cp; });
+                              [c = cp](const NamedEscape& e) { return e.cp == c; });  // clang 14 captures no bindings
     bool invalid = cp == 0xFFFD && len == 1 && static_cast<unsigned char>(s[i]) >= 0x80;
     if (named != std::end(kNamedEscapes)) out += named->text;
     else if (invalid) out += "\\ufffd";

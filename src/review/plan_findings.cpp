@@ -10,10 +10,17 @@
 namespace ddbsynth::review {
 namespace {
 
+// A key attribute as `name (S)`; a name with quotes, backslashes or control characters (attribute
+// names may hold any) in JSON quotes, so that a finding stays on its line.
 std::string show(const Json& v) {
   if (v.is_null()) return "(none)";
-  if (v.is_object() && v.contains("name") && v.contains("type"))
-    return fmt::format("{} ({})", v["name"].get<std::string>(), v["type"].get<std::string>());
+  if (v.is_object() && v.contains("name") && v.contains("type")) {
+    const std::string& name = v["name"].get_ref<const std::string&>();
+    bool plain = std::none_of(name.begin(), name.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"' || c == '\\';
+    });
+    return fmt::format("{} ({})", plain ? name : v["name"].dump(), v["type"].get<std::string>());
+  }
   return v.dump();
 }
 

@@ -38,53 +38,76 @@ std::string read_existing(const fs::path& path) {
 
 }  // namespace
 
-void write_files(const fs::path& dir, const std::vector<OutputFile>& files) {
+OutputSet::OutputSet(fs::path dir) : dir_(std::move(dir)) {}
+
+OutputSet::~OutputSet() {
+  if (!committed_) rollback();
+}
+
+void OutputSet::ensure_directory(const fs::path& dir) {
+  if (ready_.count(dir.native())) return;
+  std::vector<fs::path> missing;
   std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw OutputError(fmt::format("cannot create directory {}: {}", dir.string(), ec.message()));
-  std::vector<std::pair<fs::path, fs::path>> staged;  // temporary, final
-  auto cleanup = [&] {
-    for (auto& [tmp, _] : staged) ::unlink(tmp.c_str());
-  };
+  for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    if (::mkdir(it->c_str(), 0755) != 0 && errno != EEXIST)
+      throw OutputError(fmt::format("cannot create directory {}: {}", it->string(), std::strerror(errno)));
+    created_.push_back(*it);
+  }
+  if (!fs::is_directory(dir, ec))
+    throw OutputError(fmt::format("cannot create directory {}: {}", dir.string(), "a file is in the way"));
+  ready_.insert(dir.native());
+}
+
+void OutputSet::add(const OutputFile& f) {
+  fs::path final_path = dir_ / f.path;
+  ensure_directory(final_path.parent_path().empty() ? fs::path(".") : final_path.parent_path());
+  std::string tmpl = (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp-XXXXXX")).string();
+  int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) throw OutputError(fmt::format("cannot write {}: {}", final_path.string(), std::strerror(errno)));
+  staged_.emplace_back(tmpl, final_path);
   try {
-    for (const auto& f : files) {
-      fs::path final_path = dir / f.path;
-      fs::create_directories(final_path.parent_path(), ec);
-      if (ec) throw OutputError(fmt::format("cannot create directory {}: {}", final_path.parent_path().string(), ec.message()));
-      std::string tmpl = (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp-XXXXXX")).string();
-      int fd = ::mkstemp(tmpl.data());
-      if (fd < 0) throw OutputError(fmt::format("cannot write {}: {}", final_path.string(), std::strerror(errno)));
-      staged.emplace_back(tmpl, final_path);
-      try {
-        write_all(fd, f.sharing == Sharing::Lines ? unite_lines(read_existing(final_path), f.content) : f.content, final_path);
-      } catch (...) {
-        ::close(fd);
-        throw;
-      }
-      if (::fchmod(fd, 0644) != 0 || ::close(fd) != 0)
-        throw OutputError(fmt::format("cannot write {}: {}", final_path.string(), std::strerror(errno)));
-    }
+    write_all(fd, f.sharing == Sharing::Lines ? unite_lines(read_existing(final_path), f.content) : f.content,
+              final_path);
   } catch (...) {
-    cleanup();
+    ::close(fd);
     throw;
   }
-  // One flush of the file system for the whole set instead of an fsync per file: the files reach
-  // the disk before any of them replaces an old one.
-  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir_fd < 0 || ::syncfs(dir_fd) != 0) {
-    std::string why = std::strerror(errno);
-    if (dir_fd >= 0) ::close(dir_fd);
-    cleanup();
-    throw OutputError(fmt::format("cannot write to {}: {}", dir.string(), why));
-  }
-  ::close(dir_fd);
-  for (size_t i = 0; i < staged.size(); ++i) {
-    if (::rename(staged[i].first.c_str(), staged[i].second.c_str()) != 0) {
+  if (::fchmod(fd, 0644) != 0 || ::close(fd) != 0)
+    throw OutputError(fmt::format("cannot write {}: {}", final_path.string(), std::strerror(errno)));
+}
+
+// No fsync: renames after complete writes are what keeps readers from half-written files, and
+// flushing every file (or the whole file system) would cost more than the synthesis itself.
+void OutputSet::commit() {
+  for (size_t i = 0; i < staged_.size(); ++i) {
+    if (::rename(staged_[i].first.c_str(), staged_[i].second.c_str()) != 0) {
       std::string why = std::strerror(errno);
-      for (size_t j = i; j < staged.size(); ++j) ::unlink(staged[j].first.c_str());
-      throw OutputError(fmt::format("cannot write {}: {}", staged[i].second.string(), why));
+      staged_.erase(staged_.begin(), staged_.begin() + static_cast<std::ptrdiff_t>(i));
+      throw OutputError(fmt::format("cannot write {}: {}", staged_.front().second.string(), why));
     }
   }
+  committed_ = true;
+}
+
+std::vector<fs::path> OutputSet::paths() const {
+  std::vector<fs::path> out;
+  for (const auto& s : staged_) out.push_back(s.second);
+  return out;
+}
+
+void OutputSet::rollback() noexcept {
+  for (const auto& s : staged_) ::unlink(s.first.c_str());
+  for (auto it = created_.rbegin(); it != created_.rend(); ++it) ::rmdir(it->c_str());
+}
+
+void write_files(const fs::path& dir, const std::vector<OutputFile>& files) {
+  OutputSet set(dir);
+  for (const auto& f : files) set.add(f);
+  set.commit();
 }
 
 }  // namespace ddbsynth

@@ -75,6 +75,26 @@ check "no temporary files left" test -z "$(find "$tmp/ok" -name '.*tmp*')"
 (cd "$tmp" && LC_ALL=C.UTF-8 TZ=America/St_Johns "$bin" synth "$root"/fixtures/configs/*.json --quiet --out "$tmp/d2")
 check "output is deterministic" diff -r "$tmp/d1" "$tmp/d2"
 
+# --jobs: 300 configs (several windows of tables in flight) give the same bytes for any value.
+mkdir -p "$tmp/many"
+python3 -c "import sys; sys.path.insert(0, '$root/bench'); import run; run.write_configs(300, '$tmp/many')"
+for target in cloudformation terraform cdk-ts; do
+  for j in 1 2 7; do "$bin" synth "$tmp"/many/*.json --target $target --quiet -j $j --out "$tmp/j$j-$target"; done
+  check "$target output is the same for -j 1, 2, 7" \
+    test "$(tree "$tmp/j1-$target")" = "$(tree "$tmp/j2-$target")" -a "$(tree "$tmp/j1-$target")" = "$(tree "$tmp/j7-$target")"
+done
+check "cdk-ts index exports all 300 tables" test "$(grep -c app/dynamodb "$tmp/j7-cdk-ts/packages/common/constructs/src/index.ts")" = 300
+# An invalid config late in the list: tables before it were already staged, and are taken back.
+cp "$tmp/bad.json" "$tmp/many/table00250.json"
+run synth "$tmp"/many/*.json -j 1 --out "$tmp/late"
+check "late invalid config exits 2" test $rc = 2
+check "late invalid config is located" grep -q "^$tmp/many/table00250.json:3:" <<<"$err"
+check "late invalid config writes nothing" test ! -e "$tmp/late"
+before=$(tree "$tmp/j1-cloudformation")
+run synth "$tmp"/many/*.json -j 2 --out "$tmp/j1-cloudformation"
+check "late invalid config leaves existing output as it was" test "$(tree "$tmp/j1-cloudformation")" = "$before"
+check "no temporary files left after a failed run" test -z "$(find "$tmp/j1-cloudformation" -name '.*tmp*')"
+
 # Read-only and full output directories (a small tmpfs; skipped where mounting is not allowed).
 mkdir -p "$tmp/mnt"
 if mount -t tmpfs -o size=64k tmpfs "$tmp/mnt" 2>/dev/null; then

@@ -15,7 +15,7 @@ class CdkBackend : public Backend {
   std::vector<std::string_view> formats() const override { return {"json"}; }
   std::vector<OutputFile> synth(const Table& t, const BackendOptions&) const override {
     cdk::StackTemplate s = cdk::stack_template(t);
-    return {{s.stack_name + ".template.json", cdk::template_text(s.doc)}};
+    return {{s.stack_name + ".template.json", cdk::template_text(std::move(s.doc))}};
   }
 };
 

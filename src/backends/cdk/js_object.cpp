@@ -19,18 +19,27 @@ std::vector<std::string> js_property_order(std::vector<std::string> keys) {
   return keys;
 }
 
-cfn::Json with_js_key_order(const cfn::Json& doc) {
+void to_js_key_order(cfn::Json& doc) {
   if (doc.is_array()) {
-    cfn::Json out = cfn::Json::array();
-    for (const auto& x : doc) out.push_back(with_js_key_order(x));
-    return out;
+    for (auto& x : doc) to_js_key_order(x);
+    return;
   }
-  if (!doc.is_object()) return doc;
-  std::vector<std::string> keys;
-  for (const auto& [k, v] : doc.items()) keys.push_back(k);
-  cfn::Json out = cfn::Json::object();
-  for (const auto& k : js_property_order(keys)) out[k] = with_js_key_order(doc.at(k));
-  return out;
+  if (!doc.is_object()) return;
+  bool has_index = false;
+  for (auto& [k, v] : doc.items()) {
+    to_js_key_order(v);
+    has_index = has_index || is_array_index(k);
+  }
+  if (!has_index) return;  // the common case: insertion order is already JavaScript's
+  std::vector<std::pair<std::string, cfn::Json>> members;
+  for (auto& [k, v] : doc.items()) members.emplace_back(k, std::move(v));
+  std::stable_partition(members.begin(), members.end(), [](const auto& m) { return is_array_index(m.first); });
+  auto indexes_end = std::find_if(members.begin(), members.end(), [](const auto& m) { return !is_array_index(m.first); });
+  std::stable_sort(members.begin(), indexes_end, [](const auto& a, const auto& b) {
+    return a.first.size() != b.first.size() ? a.first.size() < b.first.size() : a.first < b.first;
+  });
+  doc = cfn::Json::object();
+  for (auto& [k, v] : members) doc[k] = std::move(v);
 }
 
 }  // namespace ddbsynth::cdk

@@ -16,7 +16,7 @@ bool is_array_index(std::string_view key);
 // `keys` (in insertion order) in the order a JavaScript object enumerates them.
 std::vector<std::string> js_property_order(std::vector<std::string> keys);
 
-// `doc` with every object's keys in JavaScript's order, as JSON.stringify writes it.
-cfn::Json with_js_key_order(const cfn::Json& doc);
+// Puts every object's keys of `doc` in JavaScript's order, as JSON.stringify writes them.
+void to_js_key_order(cfn::Json& doc);
 
 }  // namespace ddbsynth::cdk

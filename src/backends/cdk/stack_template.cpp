@@ -123,37 +123,57 @@ Json bootstrap_rule() {
   return Json{{"Assertions", Json::array({assertion})}};
 }
 
-}  // namespace
+// The construct tree of the spec, with the paths the template needs.
+struct Tree {
+  ConstructTree tree;
+  std::string stack, key, table;
+  std::vector<std::string> roles;
+  bool bootstrap = false;
+};
 
-StackTemplate stack_template(const Table& t) {
-  StackTemplate out;
-  out.stack_name = checked_stack_name(t);
+Tree build_tree(const Table& t) {
+  checked_stack_name(t);
   check_non_key_attributes(t);
   if (8 + t.grants.size() > kMaxResources)
     throw BackendError{t.where("grants"), fmt::format("the stack would have {} resources; the CDK allows at most {}",
                                                       8 + t.grants.size(), kMaxResources)};
 
   // The tree, in the order the spec builds it; each add may find a clash the CDK would throw on.
-  ConstructTree tree;
+  Tree r;
+  ConstructTree& tree = r.tree;
   const SourcePos construct_pos = t.where("cdk.constructId");
-  std::string stack = tree.add("", t.cdk_stack_name, "the stack", stack_name_pos(t));
+  r.stack = tree.add("", t.cdk_stack_name, "the stack", stack_name_pos(t));
   tree.add("", "__RuntimeConfig__", "the runtime config", std::nullopt);
-  std::string scope = tree.add(stack, t.cdk_construct_id, "the table's construct (cdk.constructId)", construct_pos);
-  std::string key = tree.add(scope, "EncryptionKey", "the KMS key", std::nullopt);
-  std::string table = tree.add(scope, t.runtime_config_key, "the table (runtimeConfigKey)", t.where("runtimeConfigKey"));
+  std::string scope = tree.add(r.stack, t.cdk_construct_id, "the table's construct (cdk.constructId)", construct_pos);
+  r.key = tree.add(scope, "EncryptionKey", "the KMS key", std::nullopt);
+  r.table = tree.add(scope, t.runtime_config_key, "the table (runtimeConfigKey)", t.where("runtimeConfigKey"));
   for (auto id : {kApp, kStrategy, kEnv, kProfile, kVersion, kDeploy, kOutput})
-    tree.add(stack, id, fmt::format("the runtime config's {}", id), std::nullopt);
-  std::vector<std::string> roles;
+    tree.add(r.stack, id, fmt::format("the runtime config's {}", id), std::nullopt);
   for (size_t i = 0; i < t.grants.size(); ++i)
-    roles.push_back(tree.add(stack, t.grants[i].role_name,
-                             fmt::format("role \"{}\" (grants[{}])", t.grants[i].role_name, i),
-                             t.where(fmt::format("grants[{}]", i))));
+    r.roles.push_back(tree.add(r.stack, t.grants[i].role_name,
+                               fmt::format("role \"{}\" (grants[{}])", t.grants[i].role_name, i),
+                               t.where(fmt::format("grants[{}]", i))));
   // The synthesizer adds its parameter and rule unless the stack already has a "BootstrapVersion".
-  bool bootstrap = !tree.has(stack, "BootstrapVersion");
-  if (bootstrap) {
-    tree.add(stack, "BootstrapVersion", "the synthesizer's bootstrap version parameter", std::nullopt);
-    tree.add(stack, "CheckBootstrapVersion", "the synthesizer's bootstrap version rule", std::nullopt);
+  r.bootstrap = !tree.has(r.stack, "BootstrapVersion");
+  if (r.bootstrap) {
+    tree.add(r.stack, "BootstrapVersion", "the synthesizer's bootstrap version parameter", std::nullopt);
+    tree.add(r.stack, "CheckBootstrapVersion", "the synthesizer's bootstrap version rule", std::nullopt);
   }
+  return r;
+}
+
+}  // namespace
+
+void check_buildable(const Table& t) { build_tree(t); }
+
+StackTemplate stack_template(const Table& t) {
+  StackTemplate out;
+  out.stack_name = checked_stack_name(t);
+  Tree r = build_tree(t);
+  const ConstructTree& tree = r.tree;
+  const std::string &stack = r.stack, &key = r.key, &table = r.table;
+  const std::vector<std::string>& roles = r.roles;
+  const bool bootstrap = r.bootstrap;
 
   const std::string key_path = key + "/Resource", table_path = table + "/Resource";
   const std::string key_id = logical_id(key_path), table_id = logical_id(table_path);
@@ -238,10 +258,11 @@ StackTemplate stack_template(const Table& t) {
   return out;
 }
 
-std::string template_text(const cfn::Json& doc) {
+std::string template_text(cfn::Json doc) {
   // nlohmann's dump with a one-space indent writes what JSON.stringify(doc, undefined, 1) does:
   // the same layout, escapes (lowercase \u00xx) and raw UTF-8, and no final newline.
-  return with_js_key_order(doc).dump(1);
+  to_js_key_order(doc);
+  return doc.dump(1);
 }
 
 }  // namespace ddbsynth::cdk

@@ -16,7 +16,10 @@ struct StackTemplate {
 // Throws BackendError where aws-cdk-lib would throw for this config's tree.
 StackTemplate stack_template(const Table& t);
 
+// Only the checks of stack_template: for targets that build the same tree elsewhere (cdk-ts).
+void check_buildable(const Table& t);
+
 // The template file's bytes, as the CDK writes them: JSON.stringify(doc, undefined, 1).
-std::string template_text(const cfn::Json& doc);
+std::string template_text(cfn::Json doc);
 
 }  // namespace ddbsynth::cdk

@@ -35,6 +35,23 @@ std::vector<std::string> words(std::string_view s) {
 
 std::string ts_string(std::string_view s) { return nlohmann::json(std::string(s)).dump(); }
 
+// Text inside a /* */ comment: a "*/" in it (a config path may hold one) would end the comment.
+std::string comment_text(std::string s) {
+  for (size_t at = 0; (at = s.find("*/", at)) != std::string::npos; at += 3) s.replace(at, 2, "*\\/");
+  return s;
+}
+
+// JSON is a JavaScript object literal but for one key: `"__proto__": v` sets the prototype rather
+// than adding a property (a tag may be called that); a computed key adds it. In dump(2) output
+// that text is always a key: in a string value the quotes would be escaped.
+std::string ts_object_literal(const nlohmann::ordered_json& j) {
+  std::string s = j.dump(2);
+  const std::string proto = "\"__proto__\": ";
+  for (size_t at = 0; (at = s.find(proto, at)) != std::string::npos; at += proto.size() + 2)
+    s.replace(at, proto.size(), "[\"__proto__\"]: ");
+  return s;
+}
+
 std::string config_path(const Table& t) {
   return std::filesystem::path(t.source_file).lexically_normal().generic_string();
 }
@@ -85,8 +102,8 @@ export class {cls} extends DynamoDBTable {{
   }}
 }}
 )ts",
-                       fmt::arg("key", key), fmt::arg("file", config_path(t)), fmt::arg("cls", n.class_name),
-                       fmt::arg("config", config_document(t).dump(2)));
+                       fmt::arg("key", key), fmt::arg("file", comment_text(config_path(t))),
+                       fmt::arg("cls", n.class_name), fmt::arg("config", ts_object_literal(config_document(t))));
   }
   return fmt::format(R"ts(import {{ Construct }} from 'constructs';
 import {{ DynamoDBTable, DynamoDBTableConfig }} from '../../core/dynamodb.js';

@@ -21,7 +21,7 @@ class CdkTsBackend : public Backend {
   std::vector<std::string_view> formats() const override { return {"ts"}; }
   std::vector<OutputFile> synth(const Table& t, const BackendOptions&) const override {
     // The constructs build the cdk target's tree, so a config the CDK cannot build fails here too.
-    cdk::stack_template(t);
+    cdk::check_buildable(t);
     auto names = cdk_ts::app_names(t);
     auto file = [](std::string_view path, std::string_view content, Sharing sharing = Sharing::Identical) {
       return OutputFile{std::string(kRoot) + std::string(path), std::string(content), sharing};

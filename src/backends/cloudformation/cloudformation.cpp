@@ -2,6 +2,7 @@
 #include <cctype>
 #include <fmt/format.h>
 
+#include "backends/cdk/unique_id.hpp"
 #include "backends/common/cfn.hpp"
 #include "backends/common/naming.hpp"
 #include "backends/common/yaml_writer.hpp"
@@ -163,8 +164,11 @@ class CloudFormationBackend : public Backend {
   std::vector<std::string_view> formats() const override { return {"json", "yaml"}; }
   std::vector<OutputFile> synth(const Table& t, const BackendOptions& o) const override {
     Json doc = build(t);
-    if (o.format == "yaml") return {{t.cdk_stack_name + ".template.yaml", to_yaml(doc)}};
-    return {{t.cdk_stack_name + ".template.json", doc.dump(2) + "\n"}};
+    // The name the CDK gives the stack: a long runtimeConfigKey is shortened with a hash, as a
+    // file name must be (255 bytes at most).
+    std::string stack = cdk::stack_name_for_id(t.cdk_stack_name);
+    if (o.format == "yaml") return {{stack + ".template.yaml", to_yaml(doc)}};
+    return {{stack + ".template.json", doc.dump(2) + "\n"}};
   }
 };
 

@@ -24,7 +24,7 @@ struct Value {
   std::vector<Value> items;   // List items; Template parts (String or Raw); Call arguments
   std::vector<Field> fields;  // Object
 
-  static Value null() { return {}; }
+  static Value null();
   static Value boolean(bool b);
   static Value integer(int64_t n);
   static Value str(std::string s);
@@ -42,6 +42,9 @@ struct Value::Field {
   Value value;
   bool bare = false;  // written as an identifier (a fixed name), not a quoted string (data)
 };
+
+// Defined once Field is complete: clang instantiates the vectors' destructors here.
+inline Value Value::null() { return {}; }
 
 struct Block;
 

@@ -1,4 +1,5 @@
 // --target terraform: a self-contained Terraform module per table, in its own directory.
+#include "backends/cdk/unique_id.hpp"
 #include "backends/factories.hpp"
 #include "backends/terraform/module.hpp"
 #include "ddbsynth/backend.hpp"
@@ -17,7 +18,8 @@ class TerraformBackend : public Backend {
     tf::Module m = tf::build_module(t);
     bool json = o.format == "json";
     auto file = [&](const char* stem, const tf::File& f) {
-      std::string dir = t.cdk_stack_name + "/" + stem;
+      // As the stack is named (a long runtimeConfigKey shortened with a hash): a path component.
+      std::string dir = cdk::stack_name_for_id(t.cdk_stack_name) + "/" + stem;
       return json ? OutputFile{dir + ".tf.json", tf::to_tf_json(f)} : OutputFile{dir + ".tf", tf::to_hcl(f)};
     };
     return {file("versions", m.versions), file("variables", m.variables), file("main", m.main),

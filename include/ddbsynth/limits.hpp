@@ -16,6 +16,7 @@ inline constexpr size_t kMinRuntimeConfigKey = 1, kMaxRuntimeConfigKey = 255;
 inline constexpr size_t kMaxTags = 50;
 inline constexpr size_t kMaxTagKey = 128, kMaxTagValue = 256;
 inline constexpr size_t kMaxRoleName = 64;
+inline constexpr size_t kMaxStackResources = 500;  // CloudFormation's resources per stack
 inline constexpr size_t kMaxStackName = 128;
 inline constexpr int64_t kMinCapacity = 1;
 inline constexpr int64_t kMaxCapacity = 9007199254740991;  // 2^53-1: exact in every JSON reader

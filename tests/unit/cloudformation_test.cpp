@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "ddbsynth/backend.hpp"
@@ -82,4 +83,24 @@ TEST(CloudFormation, Deterministic) {
   auto a = find_backend("cloudformation")->synth(t, {});
   auto b = find_backend("cloudformation")->synth(t, {});
   EXPECT_EQ(a[0].content, b[0].content);
+}
+
+// CloudFormation refuses a stack of more than 500 resources: 492 grants fit, 493 do not.
+TEST(CloudFormation, StackResourceLimit) {
+  auto config = [](size_t grants) {
+    std::string g;
+    for (size_t i = 0; i < grants; ++i) g += (i ? "," : "") + fmt::format(R"({{"role": "r{}", "access": "read"}})", i);
+    return R"({"runtimeConfigKey": "t", "grants": [)" + g + "]}";
+  };
+  EXPECT_EQ(synth(config(492))["Resources"].size(), 500u);
+  for (const char* target : {"cloudformation", "cdk"}) {
+    Table t = parse_config(config(493), "c.json");
+    try {
+      find_backend(target)->synth(t, BackendOptions{});
+      ADD_FAILURE() << target << " synthesized 501 resources";
+    } catch (const BackendError& e) {
+      EXPECT_NE(e.message.find("501 resources"), std::string::npos) << target << ": " << e.message;
+      EXPECT_EQ(e.pos.file, "c.json");
+    }
+  }
 }

@@ -9,6 +9,7 @@
 #include "backends/common/naming.hpp"
 #include "construct_tree.hpp"
 #include "ddbsynth/backend.hpp"
+#include "ddbsynth/limits.hpp"
 #include "grants.hpp"
 #include "js_object.hpp"
 #include "unique_id.hpp"
@@ -18,7 +19,6 @@ namespace {
 
 using cfn::Json;
 
-constexpr size_t kMaxResources = 500;        // Stack's default resource limit
 constexpr size_t kMaxNonKeyAttributes = 100;  // Table.validateNonKeyAttributes
 constexpr int kBootstrapVersion = 6;         // DefaultStackSynthesizer's required version
 
@@ -134,9 +134,9 @@ struct Tree {
 Tree build_tree(const Table& t) {
   checked_stack_name(t);
   check_non_key_attributes(t);
-  if (8 + t.grants.size() > kMaxResources)
+  if (8 + t.grants.size() > limits::kMaxStackResources)
     throw BackendError{t.where("grants"), fmt::format("the stack would have {} resources; the CDK allows at most {}",
-                                                      8 + t.grants.size(), kMaxResources)};
+                                                      8 + t.grants.size(), limits::kMaxStackResources)};
 
   // The tree, in the order the spec builds it; each add may find a clash the CDK would throw on.
   Tree r;

@@ -8,6 +8,7 @@
 #include "backends/common/yaml_writer.hpp"
 #include "backends/factories.hpp"
 #include "ddbsynth/backend.hpp"
+#include "ddbsynth/limits.hpp"
 #include "ddbsynth/iam.hpp"
 
 namespace ddbsynth {
@@ -87,6 +88,13 @@ void add_resource_grants(const Table& t, Json& table_props, Json& key_statements
 }
 
 Json build(const Table& t) {
+  // The key, the table, six AppConfig resources and a policy per grant: a stack CloudFormation
+  // would refuse is an error here, not at deploy time.
+  if (size_t n = 8 + t.grants.size(); n > limits::kMaxStackResources)
+    throw BackendError{t.where(fmt::format("grants[{}]", limits::kMaxStackResources - 8)),
+                       fmt::format("the stack would have {} resources; CloudFormation allows at most {}: split the "
+                                   "grants across roles or stacks",
+                                   n, limits::kMaxStackResources)};
   Json resources;
   Json key_statements = Json::array(
       {Json{{"Action", "kms:*"}, {"Effect", "Allow"}, {"Principal", Json{{"AWS", cfn::account_root_arn()}}}, {"Resource", "*"}}});

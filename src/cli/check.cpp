@@ -41,16 +41,8 @@ std::string refresh_command(const CheckArgs& a) {
 }
 
 int run(const CheckArgs& a) {
-  const Backend* backend = find_backend(a.target);
-  if (!backend) {
-    report(fmt::format("unknown target \"{}\" (targets: {})", a.target, target_names()));
-    return kInvalid;
-  }
-  auto formats = backend->formats();
-  if (!a.format.empty() && std::find(formats.begin(), formats.end(), a.format) == formats.end()) {
-    report(fmt::format("target {} has no format \"{}\" (formats: {})", a.target, a.format, fmt::join(formats, ", ")));
-    return kInvalid;
-  }
+  const Backend* backend = backend_for(a.target, a.format);
+  if (!backend) return kInvalid;
   std::vector<OutputFile> files;
   auto errors = synthesize_configs(*backend, or_default(a.configs), BackendOptions{a.format}, a.jobs,
                                    [&](OutputFile&& f) { files.push_back(std::move(f)); });

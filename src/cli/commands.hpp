@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "ddbsynth/backend.hpp"
 #include "ddbsynth/model.hpp"
 
 namespace ddbsynth::cli {
@@ -36,5 +37,8 @@ std::vector<std::string> or_default(const std::vector<std::string>& configs);
 
 // Comma-separated registered target names, for --help.
 std::string target_names();
+
+// The backend for --target with --format ("" = its default), or null after reporting why not.
+const Backend* backend_for(const std::string& target, const std::string& format);
 
 }  // namespace ddbsynth::cli

@@ -1,4 +1,7 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include <iostream>
 
@@ -36,6 +39,20 @@ std::string target_names() {
   std::string out;
   for (const auto& b : backends()) out += (out.empty() ? "" : ", ") + std::string(b->name());
   return out;
+}
+
+const Backend* backend_for(const std::string& target, const std::string& format) {
+  const Backend* backend = find_backend(target);
+  if (!backend) {
+    report(fmt::format("unknown target \"{}\" (targets: {})", target, target_names()));
+    return nullptr;
+  }
+  auto formats = backend->formats();
+  if (!format.empty() && std::find(formats.begin(), formats.end(), format) == formats.end()) {
+    report(fmt::format("target {} has no format \"{}\" (formats: {})", target, format, fmt::join(formats, ", ")));
+    return nullptr;
+  }
+  return backend;
 }
 
 }  // namespace ddbsynth::cli

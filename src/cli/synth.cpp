@@ -22,16 +22,8 @@ struct SynthArgs {
 };
 
 int run(const SynthArgs& a) {
-  const Backend* backend = find_backend(a.target);
-  if (!backend) {
-    report(fmt::format("unknown target \"{}\" (targets: {})", a.target, target_names()));
-    return kInvalid;
-  }
-  auto formats = backend->formats();
-  if (!a.format.empty() && std::find(formats.begin(), formats.end(), a.format) == formats.end()) {
-    report(fmt::format("target {} has no format \"{}\" (formats: {})", a.target, a.format, fmt::join(formats, ", ")));
-    return kInvalid;
-  }
+  const Backend* backend = backend_for(a.target, a.format);
+  if (!backend) return kInvalid;
   // Files are staged as each window of tables is synthesized; nothing replaces an existing file
   // unless every config was valid and every file was staged.
   try {

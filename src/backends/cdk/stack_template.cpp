@@ -125,6 +125,7 @@ Json bootstrap_rule() {
 
 // The construct tree of the spec, with the paths the template needs.
 struct Tree {
+  std::string stack_name;
   ConstructTree tree;
   std::string stack, key, table;
   std::vector<std::string> roles;
@@ -132,14 +133,14 @@ struct Tree {
 };
 
 Tree build_tree(const Table& t) {
-  checked_stack_name(t);
+  Tree r;
+  r.stack_name = checked_stack_name(t);
   check_non_key_attributes(t);
   if (8 + t.grants.size() > limits::kMaxStackResources)
     throw BackendError{t.where("grants"), fmt::format("the stack would have {} resources; the CDK allows at most {}",
                                                       8 + t.grants.size(), limits::kMaxStackResources)};
 
   // The tree, in the order the spec builds it; each add may find a clash the CDK would throw on.
-  Tree r;
   ConstructTree& tree = r.tree;
   const SourcePos construct_pos = t.where("cdk.constructId");
   r.stack = tree.add("", t.cdk_stack_name, "the stack", stack_name_pos(t));
@@ -167,9 +168,9 @@ Tree build_tree(const Table& t) {
 void check_buildable(const Table& t) { build_tree(t); }
 
 StackTemplate stack_template(const Table& t) {
-  StackTemplate out;
-  out.stack_name = checked_stack_name(t);
   Tree r = build_tree(t);
+  StackTemplate out;
+  out.stack_name = r.stack_name;
   const ConstructTree& tree = r.tree;
   const std::string &stack = r.stack, &key = r.key, &table = r.table;
   const std::vector<std::string>& roles = r.roles;

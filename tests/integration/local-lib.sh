@@ -18,7 +18,10 @@ export NO_PROXY=127.0.0.1,localhost no_proxy=127.0.0.1,localhost
 # start_node SCRIPT ARGS...: starts a node server that prints "port N"; sets PORT and SERVER_PID.
 start_node() {
   local out="$WORK/server.$RANDOM.out"
-  node "$@" >"$out" 2>&1 &
+  # Created here, not by the background job's redirection, so the poll below never reads a file
+  # that does not exist yet (that race failed the test under load).
+  : >"$out"
+  node "$@" >>"$out" 2>&1 &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
   for _ in $(seq 100); do

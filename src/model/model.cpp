@@ -64,4 +64,25 @@ const char* to_string(ContainerEngine e) {
   return names[static_cast<int>(e)];
 }
 
+const char* to_string(ContributorInsightsMode m) {
+  static const char* const names[] = {"ACCESSED_AND_THROTTLED_KEYS", "THROTTLED_KEYS"};
+  return names[static_cast<int>(m)];
+}
+const char* to_string(KinesisPrecision p) {
+  static const char* const names[] = {"MILLISECOND", "MICROSECOND"};
+  return names[static_cast<int>(p)];
+}
+const char* to_string(InputFormat f) {
+  static const char* const names[] = {"DYNAMODB_JSON", "ION", "CSV"};
+  return names[static_cast<int>(f)];
+}
+const char* to_string(InputCompression c) {
+  static const char* const names[] = {"GZIP", "ZSTD", "NONE"};
+  return names[static_cast<int>(c)];
+}
+const char* to_string(Consistency c) {
+  static const char* const names[] = {"EVENTUAL", "STRONG"};
+  return names[static_cast<int>(c)];
+}
+
 }  // namespace ddbsynth

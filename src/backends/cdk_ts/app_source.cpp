@@ -125,6 +125,7 @@ export class {cls} extends DynamoDBTable {{
 std::string index_source(const AppNames& n) {
   return fmt::format(R"ts(export * from './core/dynamodb.js';
 export * from './core/runtime-config.js';
+export * from './core/table-options.js';
 export * from './core/workspace.js';
 export * from './app/dynamodb/{}.js';
 )ts",

@@ -30,6 +30,7 @@ class CdkTsBackend : public Backend {
             file("src/core/workspace.ts", cdk_ts::kWorkspaceTs),
             file("src/core/runtime-config.ts", cdk_ts::kRuntimeConfigTs),
             file("src/core/dynamodb.ts", cdk_ts::kDynamoDbTs),
+            file("src/core/table-options.ts", cdk_ts::kTableOptionsTs),
             file("src/app/dynamodb/" + names.file + ".ts", cdk_ts::app_construct_source(t, names), Sharing::Owned),
             file("src/index.ts", cdk_ts::index_source(names), Sharing::Lines)};
   }

@@ -41,6 +41,9 @@ inline constexpr int kMinGlobalTargetUtilization = 20;
 // TargetTrackingScalingPolicyConfiguration ScaleIn/OutCooldown: Integer seconds, no documented maximum.
 inline constexpr int64_t kMaxCooldownSeconds = 2147483647;
 
+// ARNs: at most 2048 characters (IAM's and DynamoDB's ResourceArn length constraint).
+inline constexpr size_t kMaxArn = 2048;
+
 // Table options. RecoveryPeriodInDays 1-35 (CloudFormation PointInTimeRecoverySpecification; the
 // CDK throws outside it).
 inline constexpr int kMinPitrPeriodDays = 1, kMaxPitrPeriodDays = 35;

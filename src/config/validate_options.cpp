@@ -39,7 +39,7 @@ std::optional<KinesisDestination> kinesis(Checker& c, const Value& v, const std:
   if (!is_kinesis_stream_arn(*s)) {
     c.error(arn->pos, fmt::format("{}.streamArn {} is not a Kinesis stream ARN "
                                   "(arn:<partition>:kinesis:<region>:<12 digits>:stream/<name>, the name 1-{} of "
-                                  "A-Z a-z 0-9 _ . -)", what, shown(*s), limits::kMaxKinesisStreamName));
+                                  "A-Z a-z 0-9 _ . -)", what, brief(*s), limits::kMaxKinesisStreamName));
     return std::nullopt;
   }
   k.stream_arn = *s;
@@ -55,7 +55,7 @@ std::optional<ImportSource> import_source(Checker& c, const Value& v, const std:
   if (auto* b = c.required(v, "bucket", what)) {
     if (auto s = c.string_of(*b, what + ".bucket")) {
       if (auto why = bucket_name_problem(*s)) {
-        c.error(b->pos, fmt::format("{}.bucket {} is not a valid S3 bucket name: {}", what, shown(*s), *why));
+        c.error(b->pos, fmt::format("{}.bucket {} is not a valid S3 bucket name: {}", what, brief(*s), *why));
         ok = false;
       }
       in.bucket = *s;
@@ -78,7 +78,7 @@ std::optional<ImportSource> import_source(Checker& c, const Value& v, const std:
     static const std::regex kAccount("[0-9]{12}");
     auto s = c.string_of(*o, what + ".bucketOwner");
     if (s && !std::regex_match(*s, kAccount)) {
-      c.error(o->pos, fmt::format("{}.bucketOwner {} must be an AWS account id of 12 digits", what, shown(*s)));
+      c.error(o->pos, fmt::format("{}.bucketOwner {} must be an AWS account id of 12 digits", what, brief(*s)));
       s.reset();
     }
     in.bucket_owner = s;
@@ -94,7 +94,7 @@ std::optional<ImportSource> import_source(Checker& c, const Value& v, const std:
     } else if (auto s = c.string_of(*d, what + ".csvDelimiter")) {
       if (s->size() != 1 || std::string_view(limits::kCsvDelimiters).find(*s) == std::string_view::npos)
         c.error(d->pos, fmt::format("{}.csvDelimiter {} must be one character DynamoDB accepts: comma, semicolon, "
-                                    "colon, pipe, tab or space", what, shown(*s)));
+                                    "colon, pipe, tab or space", what, brief(*s)));
       else
         in.csv_delimiter = *s;
     }
@@ -115,9 +115,9 @@ std::optional<ImportSource> import_source(Checker& c, const Value& v, const std:
         if (!a) continue;
         if (!std::regex_match(*a, kHeader))
           c.error(item.pos, fmt::format("{}.csvHeader[] {} may only hold printable ASCII without '\"' and ','", what,
-                                        shown(*a)));
+                                        brief(*a)));
         else if (!listed.insert(*a).second)
-          c.error(item.pos, fmt::format("{} is listed twice in {}.csvHeader", shown(*a), what));
+          c.error(item.pos, fmt::format("{} is listed twice in {}.csvHeader", brief(*a), what));
         header.push_back(*a);
       }
       in.csv_header = std::move(header);
@@ -134,7 +134,7 @@ bool is_kinesis_stream_arn(std::string_view s) {
   static const std::regex kArn(
       R"(arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):kinesis:([a-z0-9-]+):[0-9]{12}:stream/[A-Za-z0-9_.-]{1,128})");
   std::match_results<std::string_view::const_iterator> m;
-  return s.size() <= 2048 && std::regex_match(s.begin(), s.end(), m, kArn) && is_region(m[2].str());
+  return s.size() <= limits::kMaxArn && std::regex_match(s.begin(), s.end(), m, kArn) && is_region(m[2].str());
 }
 
 std::optional<std::string> bucket_name_problem(std::string_view s) {

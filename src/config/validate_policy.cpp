@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "checker.hpp"
@@ -95,12 +96,21 @@ void principal(Checker& c, const Value& v, const std::string& what) {
         c.error(s->pos, fmt::format("{}.{} entries must be non-empty, without control characters", what, m.key));
 }
 
+// service:Action, by hand: std::regex recurses per character, and a hostile entry is long.
+bool is_action(std::string_view s) {
+  if (s == "*") return true;
+  size_t colon = s.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon + 1 == s.size()) return false;
+  auto service = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+  auto action = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '*' || c == '?'; };
+  return std::all_of(s.begin(), s.begin() + colon, service) && std::all_of(s.begin() + colon + 1, s.end(), action);
+}
+
 void actions(Checker& c, const Value& v, const std::string& what) {
-  static const std::regex kAction(R"(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)");
   for (const Value* s : strings(c, v, what))
-    if (!std::regex_match(s->string, kAction))
+    if (!is_action(s->string))
       c.error(s->pos, fmt::format("{} {} is not an action (service:Action, wildcards * and ? allowed)", what,
-                                  shown(s->string)));
+                                  brief(s->string)));
 }
 
 // A Resource entry that can never name this table, its indexes or its stream: why, or nothing.
@@ -128,8 +138,10 @@ std::optional<std::string> never_matches(const Table& t, std::string_view arn) {
 
 void resources(Checker& c, const Value& v, const std::string& what) {
   for (const Value* s : strings(c, v, what))
-    if (auto why = never_matches(c.table(), s->string))
-      c.error(s->pos, fmt::format("{} {} can never match this table: {}", what, shown(s->string), *why));
+    if (s->string.size() > limits::kMaxArn)
+      c.error(s->pos, fmt::format("{} entries must be at most {} characters, an ARN's limit", what, limits::kMaxArn));
+    else if (auto why = never_matches(c.table(), s->string))
+      c.error(s->pos, fmt::format("{} {} can never match this table: {}", what, brief(s->string), *why));
 }
 
 void condition(Checker& c, const Value& v, const std::string& what) {
@@ -159,6 +171,14 @@ std::string compact_json(const Value& v) { return to_json(v).dump(); }
 std::optional<std::string> read_resource_policy(Checker& c, const Value& v, const std::string& what) {
   if (!c.object(v, what)) return std::nullopt;
   c.record(what, v);
+  // The size first: past it, the statements are not worth reading (and a hostile one is long).
+  std::string text = compact_json(v);
+  if (text.size() > limits::kMaxResourcePolicyBytes) {
+    c.error(v.pos, fmt::format("{} is {} bytes as compact JSON; DynamoDB accepts at most {} (20 KB) for the "
+                               "whole policy, the grants' statements included", what, text.size(),
+                               limits::kMaxResourcePolicyBytes));
+    return std::nullopt;
+  }
   c.fields(v, kDocumentFields, what);
   if (auto* x = v.get("Version")) c.enum_of(*x, what + ".Version", kVersions);
   if (auto* x = v.get("Id")) c.string_of(*x, what + ".Id");
@@ -174,11 +194,11 @@ std::optional<std::string> read_resource_policy(Checker& c, const Value& v, cons
       if (!c.object(st, at)) continue;
       c.fields(st, kStatementFields, at);
       if (auto* sid = st.get("Sid"); sid && c.expect(*sid, Kind::String, at + ".Sid")) {
-        static const std::regex kSid("[A-Za-z0-9]*");
-        if (!std::regex_match(sid->string, kSid))
-          c.error(sid->pos, fmt::format("{}.Sid {} may only contain A-Z a-z 0-9", at, shown(sid->string)));
+        const std::string& id = sid->string;
+        if (!std::all_of(id.begin(), id.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
+          c.error(sid->pos, fmt::format("{}.Sid {} may only contain A-Z a-z 0-9", at, brief(sid->string)));
         else if (auto [first, added] = sids.emplace(sid->string, i); !added && !sid->string.empty())
-          c.error(sid->pos, fmt::format("{}.Sid {} is already used by Statement[{}]", at, shown(sid->string),
+          c.error(sid->pos, fmt::format("{}.Sid {} is already used by Statement[{}]", at, brief(sid->string),
                                         first->second));
       }
       if (auto* e = c.required(st, "Effect", at)) c.enum_of(*e, at + ".Effect", kEffects);
@@ -192,10 +212,6 @@ std::optional<std::string> read_resource_policy(Checker& c, const Value& v, cons
       if (auto* x = st.get("Condition")) condition(c, *x, at + ".Condition");
     }
   }
-  std::string text = compact_json(v);
-  if (text.size() > limits::kMaxResourcePolicyBytes)
-    c.error(v.pos, fmt::format("{} is {} bytes as compact JSON; DynamoDB accepts at most {} (20 KB) for the "
-                               "whole policy, the grants' statements included", what, text.size(), limits::kMaxResourcePolicyBytes));
   return text;
 }
 

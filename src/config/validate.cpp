@@ -17,6 +17,7 @@
 #include "ddbsynth/limits.hpp"
 #include "document.hpp"
 #include "suggest.hpp"
+#include "tag_rules.hpp"
 
 namespace ddbsynth {
 namespace {
@@ -80,15 +81,6 @@ bool has_control(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) {
     unsigned char u = static_cast<unsigned char>(c);
     return u < 0x20 || u == 0x7f;
-  });
-}
-
-// [\w\s.:/=+\-@]* as std::regex reads it (ASCII classes), without its cost: 300,000 tags took
-// seconds in a sanitizer build.
-bool tag_chars(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    unsigned char u = static_cast<unsigned char>(c);
-    return u < 0x80 && (std::isalnum(u) || std::string_view("_ \t\n\v\f\r.:/=+-@").find(c) != std::string_view::npos);
   });
 }
 
@@ -430,32 +422,28 @@ class Validator {
   void tags(const Value& v) {
     if (!object(v, "tableConfig.tags")) return;
     record("tableConfig.tags", v);
-    // AWS tag rules: Unicode letters, digits, white space and _ . : / = + - @
+    // AWS's tag rules (tag_rules.hpp): Unicode letters, separators and digits, _ . : / = + - @
     if (v.members.size() > limits::kMaxTags)
       error(v.pos, fmt::format("at most {} tags are allowed, found {}", limits::kMaxTags, v.members.size()));
     for (const auto& m : v.members) {
-      size_t kn = code_points(m.key);
-      bool ascii_ok = tag_chars(m.key);
+      size_t kn = tag_length(m.key);
       if (kn < 1 || kn > limits::kMaxTagKey)
         error(m.key_pos, fmt::format("tag key {} must be 1-{} characters", shown(m.key), limits::kMaxTagKey));
       else if (m.key.rfind("aws:", 0) == 0)
         error(m.key_pos, fmt::format("tag key {} uses the reserved prefix \"aws:\"", shown(m.key)));
-      else if (has_control(m.key) || !ascii_ok)
-        error(m.key_pos, fmt::format("tag key {} may only contain letters, digits, spaces and _ . : / = + - @",
-                                     shown(m.key)));
+      else if (auto c = first_char_outside_tag_pattern(m.key))
+        error(m.key_pos, fmt::format("tag key {} {}", shown(m.key), tag_char_problem(*c)));
       auto s = string_of(m.value, fmt::format("tag {}", shown(m.key)));
       if (!s) continue;
-      if (code_points(*s) > limits::kMaxTagValue)
+      if (tag_length(*s) > limits::kMaxTagValue)
         error(m.value.pos, fmt::format("tag value for {} must be at most {} characters", shown(m.key),
                                        limits::kMaxTagValue));
-      else if (has_control(*s) || !tag_chars(*s))
-        error(m.value.pos, fmt::format("tag value for {} may only contain letters, digits, spaces and _ . : / = + - @",
-                                       shown(m.key)));
+      else if (auto c = first_char_outside_tag_pattern(*s))
+        error(m.value.pos, fmt::format("tag value for {} {}", shown(m.key), tag_char_problem(*c)));
       table_.tags.emplace_back(m.key, *s);
     }
     if (table_.tags.size() > limits::kMaxTags) return;  // rejected above; a collated sort of 300,000 takes seconds
-    std::sort(table_.tags.begin(), table_.tags.end(),
-              [](const auto& x, const auto& y) { return locale_less(x.first, y.first); });
+    sort_tags_like_cdk(table_.tags);
   }
 
   void gsis(const Value& v, bool provisioned) {

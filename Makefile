@@ -6,6 +6,8 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES := cmake g++ make pkg-config nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev \
                 libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev python3 \
                 clang libclang-rt-14-dev awscli golang-go golang-github-hashicorp-hcl-v2-dev
+# ICU: Unicode character classes for tag validation and the collation the CDK sorts tags by.
+DEB_PACKAGES += libicu-dev
 
 .PHONY: all build deps run test test-asan npm fuzz bench clean
 all: build

@@ -16,6 +16,7 @@
 #include "ddbsynth/diagnostics.hpp"
 #include "ddbsynth/limits.hpp"
 #include "checker.hpp"
+#include "tag_rules.hpp"
 
 namespace ddbsynth {
 namespace {
@@ -66,15 +67,6 @@ constexpr std::string_view kGsiFields[] = {"indexName",      "partitionKey",    
 constexpr std::string_view kLsiFields[] = {"indexName", "sortKey", "projectionType", "nonKeyAttributes"};
 constexpr std::string_view kGrantFields[] = {"role", "access"};
 constexpr std::string_view kCdkFields[] = {"stackName", "constructId"};
-
-// [\w\s.:/=+\-@]* as std::regex reads it (ASCII classes), without its cost: 300,000 tags took
-// seconds in a sanitizer build.
-bool tag_chars(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    unsigned char u = static_cast<unsigned char>(c);
-    return u < 0x80 && (std::isalnum(u) || std::string_view("_ \t\n\v\f\r.:/=+-@").find(c) != std::string_view::npos);
-  });
-}
 
 class Validator : public Checker {
  public:
@@ -339,32 +331,28 @@ class Validator : public Checker {
   void tags(const Value& v) {
     if (!object(v, "tableConfig.tags")) return;
     record("tableConfig.tags", v);
-    // AWS tag rules: Unicode letters, digits, white space and _ . : / = + - @
+    // AWS's tag rules (tag_rules.hpp): Unicode letters, separators and digits, _ . : / = + - @
     if (v.members.size() > limits::kMaxTags)
       error(v.pos, fmt::format("at most {} tags are allowed, found {}", limits::kMaxTags, v.members.size()));
     for (const auto& m : v.members) {
-      size_t kn = code_points(m.key);
-      bool ascii_ok = tag_chars(m.key);
+      size_t kn = tag_length(m.key);
       if (kn < 1 || kn > limits::kMaxTagKey)
         error(m.key_pos, fmt::format("tag key {} must be 1-{} characters", shown(m.key), limits::kMaxTagKey));
       else if (m.key.rfind("aws:", 0) == 0)
         error(m.key_pos, fmt::format("tag key {} uses the reserved prefix \"aws:\"", shown(m.key)));
-      else if (has_control(m.key) || !ascii_ok)
-        error(m.key_pos, fmt::format("tag key {} may only contain letters, digits, spaces and _ . : / = + - @",
-                                     shown(m.key)));
+      else if (auto c = first_char_outside_tag_pattern(m.key))
+        error(m.key_pos, fmt::format("tag key {} {}", shown(m.key), tag_char_problem(*c)));
       auto s = string_of(m.value, fmt::format("tag {}", shown(m.key)));
       if (!s) continue;
-      if (code_points(*s) > limits::kMaxTagValue)
+      if (tag_length(*s) > limits::kMaxTagValue)
         error(m.value.pos, fmt::format("tag value for {} must be at most {} characters", shown(m.key),
                                        limits::kMaxTagValue));
-      else if (has_control(*s) || !tag_chars(*s))
-        error(m.value.pos, fmt::format("tag value for {} may only contain letters, digits, spaces and _ . : / = + - @",
-                                       shown(m.key)));
+      else if (auto c = first_char_outside_tag_pattern(*s))
+        error(m.value.pos, fmt::format("tag value for {} {}", shown(m.key), tag_char_problem(*c)));
       table_.tags.emplace_back(m.key, *s);
     }
     if (table_.tags.size() > limits::kMaxTags) return;  // rejected above; a collated sort of 300,000 takes seconds
-    std::sort(table_.tags.begin(), table_.tags.end(),
-              [](const auto& x, const auto& y) { return locale_less(x.first, y.first); });
+    sort_tags_like_cdk(table_.tags);
   }
 
   void gsis(const Value& v, bool provisioned) {

@@ -1,66 +1,64 @@
 #include "ddbsynth/collate.hpp"
 
-#include <array>
-#include <string>
-#include <vector>
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <unicode/ucol.h>
 
 namespace ddbsynth {
 namespace {
 
-// ASCII in ICU root collation order at primary strength: white space, punctuation and symbols,
-// digits, then letters with case ignored (case only breaks ties, lowercase first).
-constexpr std::string_view kOrder =
-    " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ";
-
-struct Weights {
-  std::array<int, 128> primary{};
-  std::array<int, 128> tertiary{};
-  Weights() {
-    int w = 1;
-    for (size_t i = 0; i < kOrder.size(); ++i) {
-      unsigned char c = kOrder[i];
-      bool upper = c >= 'A' && c <= 'Z';
-      if (!upper) ++w;
-      primary[c] = w;
-      tertiary[c] = upper ? 1 : 0;
-    }
-  }
+struct CloseCollator {
+  void operator()(UCollator* c) const { ucol_close(c); }
 };
 
-const Weights& weights() {
-  static const Weights w;
-  return w;
+// Set up as V8 sets up a default Intl.Collator (src/objects/js-collator.cc): ICU's defaults for
+// the root locale plus normalization on and tertiary strength. Concurrent ucol_strcoll calls
+// on one collator are safe.
+const UCollator* collator() {
+  static const std::unique_ptr<UCollator, CloseCollator> c = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCollator, CloseCollator> coll(ucol_open("", &status));
+    if (U_SUCCESS(status)) {
+      ucol_setAttribute(coll.get(), UCOL_NORMALIZATION_MODE, UCOL_ON, &status);
+      ucol_setAttribute(coll.get(), UCOL_STRENGTH, UCOL_TERTIARY, &status);
+    }
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU collator: ") + u_errorName(status));
+    return coll;
+  }();
+  return c.get();
 }
 
-// Decodes UTF-8 into code points; the validated config holds only valid UTF-8.
-std::vector<unsigned> code_points(std::string_view s) {
-  std::vector<unsigned> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    unsigned cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
+// JavaScript's array index: the canonical decimal form of an integer below 2^32 - 1.
+std::optional<uint32_t> array_index(std::string_view s) {
+  if (s.empty() || s.size() > 10 || (s.size() > 1 && s[0] == '0')) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
   }
-  return out;
+  if (v >= 0xFFFFFFFFu) return std::nullopt;
+  return static_cast<uint32_t>(v);
 }
-
-int primary(unsigned cp) { return cp < 128 ? weights().primary[cp] : 1000 + static_cast<int>(cp); }
-int tertiary(unsigned cp) { return cp < 128 ? weights().tertiary[cp] : 0; }
 
 }  // namespace
 
 bool locale_less(std::string_view a, std::string_view b) {
-  auto x = code_points(a), y = code_points(b);
-  for (auto level : {primary, tertiary}) {
-    for (size_t i = 0; i < x.size() && i < y.size(); ++i) {
-      int p = level(x[i]), q = level(y[i]);
-      if (p != q) return p < q;
-    }
-    if (x.size() != y.size()) return x.size() < y.size();
-  }
-  return a < b;
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult r = ucol_strcollUTF8(collator(), a.data(), static_cast<int32_t>(a.size()), b.data(),
+                                        static_cast<int32_t>(b.size()), &status);
+  return U_SUCCESS(status) && r == UCOL_LESS;
+}
+
+void sort_tags_like_cdk(std::vector<std::pair<std::string, std::string>>& tags) {
+  std::stable_sort(tags.begin(), tags.end(), [](const auto& x, const auto& y) {
+    auto i = array_index(x.first), j = array_index(y.first);
+    if (i && j) return *i < *j;
+    return i.has_value() && !j.has_value();
+  });
+  std::stable_sort(tags.begin(), tags.end(), [](const auto& x, const auto& y) { return locale_less(x.first, y.first); });
 }
 
 }  // namespace ddbsynth

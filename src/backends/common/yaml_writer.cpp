@@ -1,6 +1,8 @@
 #include "yaml_writer.hpp"
 
+#include <cstring>
 #include <regex>
+#include <utility>
 
 namespace ddbsynth {
 namespace {
@@ -17,7 +19,13 @@ bool plain_ok(const std::string& s) {
 std::string scalar(const Json& v) {
   if (v.is_string()) {
     const auto& s = v.get_ref<const std::string&>();
-    return plain_ok(s) ? s : v.dump();  // a JSON string is a valid double-quoted YAML scalar
+    if (plain_ok(s)) return s;
+    // A JSON string is a valid double-quoted YAML scalar, but for the characters YAML parsers
+    // read as line breaks and fold into a space (NEL, U+2028, U+2029; tags may hold the last two).
+    std::string out = v.dump();
+    for (auto [raw, escaped] : {std::pair{"\xC2\x85", "\\u0085"}, {"\u2028", "\\u2028"}, {"\u2029", "\\u2029"}})
+      for (size_t at = 0; (at = out.find(raw, at)) != std::string::npos; at += 6) out.replace(at, std::strlen(raw), escaped);
+    return out;
   }
   return v.dump();
 }

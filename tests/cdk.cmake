@@ -7,7 +7,8 @@ add_test(NAME golden_cdk
 
 file(GLOB CDK_CONFIGS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fixtures/configs/*.json
      ${PROJECT_SOURCE_DIR}/fixtures/configs/*.yaml ${PROJECT_SOURCE_DIR}/fixtures/configs/terraform/*.json
-     ${PROJECT_SOURCE_DIR}/examples/*.json ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-configs/*.json)
+     ${PROJECT_SOURCE_DIR}/examples/*.json ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-configs/*.json
+     ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-configs/*.yaml)
 # The round-2 fixtures of the v1 Table (capacity, table options); the global ones build a TableV2.
 foreach(name autoscaled on-demand-caps table-options import-csv import-json)
   list(APPEND CDK_CONFIGS ${PROJECT_SOURCE_DIR}/fixtures/round2/${name}.json)

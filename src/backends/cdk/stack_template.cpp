@@ -153,6 +153,7 @@ Tree build_tree(const Table& t) {
     throw BackendError{t.where("grants"), fmt::format("the stack would have {} resources; the CDK allows at most {}",
                                                       resources, limits::kMaxStackResources)};
   r.user_statements = user_policy_statements(t);
+  check_imported_resources(t);
 
   // The tree, in the order the spec builds it; each add may find a clash the CDK would throw on.
   ConstructTree& tree = r.tree;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <regex>
+#include <unordered_set>
 
 #include "checker.hpp"
 #include "ddbsynth/limits.hpp"
@@ -82,39 +83,43 @@ std::optional<ImportSource> import_source(Checker& c, const Value& v, const std:
     }
     in.bucket_owner = s;
   }
-  if (auto* f = c.required(v, "inputFormat", what)) {
-    if (auto e = c.enum_of(*f, what + ".inputFormat", kInputFormats)) in.format = *e;
-    else ok = false;
-  } else {
-    ok = false;
-  }
-  bool csv = in.format == InputFormat::Csv;
+  std::optional<InputFormat> format;
+  if (auto* f = c.required(v, "inputFormat", what)) format = c.enum_of(*f, what + ".inputFormat", kInputFormats);
+  if (!format) ok = false;
+  in.format = format.value_or(InputFormat::DynamoDbJson);
+  bool other = format && *format != InputFormat::Csv;  // the csv options are wrong, whatever they hold
   if (auto* d = v.get("csvDelimiter")) {
-    if (auto s = c.string_of(*d, what + ".csvDelimiter")) {
-      if (!ok || csv) {
-        if (std::string_view(limits::kCsvDelimiters).find(*s) == std::string_view::npos || s->size() != 1)
-          c.error(d->pos, fmt::format("{}.csvDelimiter {} must be one of the characters DynamoDB accepts: "
-                                      "comma, semicolon, colon, pipe, tab or space", what, shown(*s)));
-        else
-          in.csv_delimiter = *s;
-      }
+    if (other) {
+      c.error(d->pos, fmt::format("{}.csvDelimiter is only allowed with inputFormat CSV", what));
+    } else if (auto s = c.string_of(*d, what + ".csvDelimiter")) {
+      if (s->size() != 1 || std::string_view(limits::kCsvDelimiters).find(*s) == std::string_view::npos)
+        c.error(d->pos, fmt::format("{}.csvDelimiter {} must be one character DynamoDB accepts: comma, semicolon, "
+                                    "colon, pipe, tab or space", what, shown(*s)));
+      else
+        in.csv_delimiter = *s;
     }
-    if (ok && !csv) c.error(d->pos, fmt::format("{}.csvDelimiter is only allowed with inputFormat CSV", what));
   }
   if (auto* h = v.get("csvHeader")) {
-    if (ok && !csv) {
+    if (other) {
       c.error(h->pos, fmt::format("{}.csvHeader is only allowed with inputFormat CSV", what));
     } else if (c.expect(*h, Value::Kind::Array, what + ".csvHeader")) {
       if (h->items.empty() || h->items.size() > limits::kMaxCsvHeaderColumns)
         c.error(h->pos, fmt::format("{}.csvHeader must list 1-{} attribute names, found {}", what,
                                     limits::kMaxCsvHeaderColumns, h->items.size()));
+      // DynamoDB's HeaderList pattern: printable ASCII but '"' and ','.
+      static const std::regex kHeader(R"([\x20-\x21\x23-\x2B\x2D-\x7E]+)");
+      std::unordered_set<std::string> listed;
       std::vector<std::string> header;
-      for (const auto& item : h->items)
-        if (auto a = c.attribute_name(item, what + ".csvHeader[]")) {
-          if (has_control(*a))
-            c.error(item.pos, fmt::format("{}.csvHeader[] {} must not contain control characters", what, shown(*a)));
-          header.push_back(*a);
-        }
+      for (const auto& item : h->items) {
+        auto a = c.attribute_name(item, what + ".csvHeader[]");
+        if (!a) continue;
+        if (!std::regex_match(*a, kHeader))
+          c.error(item.pos, fmt::format("{}.csvHeader[] {} may only hold printable ASCII without '\"' and ','", what,
+                                        shown(*a)));
+        else if (!listed.insert(*a).second)
+          c.error(item.pos, fmt::format("{} is listed twice in {}.csvHeader", shown(*a), what));
+        header.push_back(*a);
+      }
       in.csv_header = std::move(header);
     }
   }

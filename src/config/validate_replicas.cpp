@@ -179,12 +179,29 @@ void check_global_table(Checker& c, const Value& tc) {
   if (const Value* imp = tc.get("importSource"))
     c.error(imp->pos, "tableConfig.importSource is not available on a global table: import into a regional table, "
                       "then add replicas");
+  // TableV2 (the CDK's global table) autoscales from 20% utilization, not 10% like Table.
+  auto utilization = [&](const Value& holder, const std::string& where) {
+    const Value* as = holder.get("autoScaling");
+    for (const char* dim : {"read", "write"}) {
+      const Value* s = as ? as->get(dim) : nullptr;
+      const Value* u = s ? s->get("targetUtilization") : nullptr;
+      if (u && u->kind == Value::Kind::Int && u->integer < limits::kMinGlobalTargetUtilization &&
+          u->integer >= limits::kMinTargetUtilization)
+        c.error(u->pos, fmt::format("{}.autoScaling.{}.targetUtilization must be at least {} on a table with "
+                                    "replicas, found {}", where, dim, limits::kMinGlobalTargetUtilization,
+                                    u->integer));
+    }
+  };
+  utilization(tc, "tableConfig");
+  const Value* gsis = tc.get("globalSecondaryIndexes");
+  size_t gsi_count = gsis && gsis->kind == Value::Kind::Array ? gsis->items.size() : 0;
+  for (size_t i = 0; i < gsi_count; ++i)
+    utilization(gsis->items[i], fmt::format("tableConfig.globalSecondaryIndexes[{}]", i));
   if (t.billing == BillingMode::Provisioned) {
     if (!t.auto_scaling.write)
       c.error(tc.get("billingMode")->pos, "a provisioned table with replicas needs autoScaling.write: global "
                                          "tables autoscale their write capacity");
-    if (const Value* gsis = tc.get("globalSecondaryIndexes"); gsis && gsis->kind == Value::Kind::Array)
-      for (size_t i = 0; i < gsis->items.size(); ++i)
+    for (size_t i = 0; i < gsi_count; ++i)
         if (const Value* w = gsis->items[i].get("writeCapacity"))
           c.error(w->pos, fmt::format("tableConfig.globalSecondaryIndexes[{}].writeCapacity is fixed, but a "
                                       "provisioned global table autoscales write capacity: set the index's "

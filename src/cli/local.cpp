@@ -163,6 +163,16 @@ int up(const LocalArgs& a) {
     std::cout << fmt::format("pulled image {}\n", dev.image);
   }
   auto state = local::run_process(c.running_state, kProbe, local::Output::Capture);
+  if (state.exit_code == 0 &&
+      local::corrupts_data(local::run_process(c.arguments, kProbe, local::Output::Capture).output)) {
+    report(fmt::format("container {} runs DynamoDB Local with -{}, which lets it write duplicate rows for one key: "
+                       "recreate it with `ddbsynth local down {}` then `ddbsynth local up {}` (the volume {} keeps "
+                       "the data; README, \"A volume written with -optimizeDbBeforeStartup\", says how to check "
+                       "and repair it)",
+                       dev.container_name, local::kCorruptingFlag, local::shell_line({a.config}),
+                       local::shell_line({a.config}), c.volume));
+    return kFindings;
+  }
   if (state.exit_code == 0 && state.output.starts_with("true")) {
     std::cout << fmt::format("container {} is running\n", dev.container_name);
   } else if (state.exit_code == 0) {

@@ -14,6 +14,7 @@ struct ContainerCommands {
   Command image_present;      // exit 0 when the image is there
   Command pull;
   Command running_state;      // prints "true" or "false"; fails when there is no container
+  Command arguments;          // the existing container's arguments, as a JSON array
   Command start;              // an existing, stopped container
   Command run;                // a new container
   Command remove;             // the container only, never the volume
@@ -21,5 +22,11 @@ struct ContainerCommands {
 };
 
 ContainerCommands container_commands(const LocalDev& local);
+
+// Versions before this one started DynamoDB Local with -optimizeDbBeforeStartup, whose startup vacuum
+// lets PutItem/UpdateItem write duplicate rows for one key. A container keeps its arguments across
+// `start`, so an existing one that has the flag must be recreated, not reused.
+inline constexpr const char* kCorruptingFlag = "optimizeDbBeforeStartup";
+bool corrupts_data(const std::string& arguments);
 
 }  // namespace ddbsynth::local

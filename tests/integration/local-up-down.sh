@@ -20,8 +20,11 @@ printf '%s\n' "\$*" >>"\$state/log"
 case "\$1 \$2" in
   "image inspect") [ -e "\$state/image" ] ;;
   "pull "*) touch "\$state/image" ;;
-  "container inspect") [ -e "\$state/pid" ] && kill -0 "\$(cat "\$state/pid")" 2>/dev/null && echo true ;;
+  "container inspect")
+    [ -e "\$state/pid" ] && kill -0 "\$(cat "\$state/pid")" 2>/dev/null || exit 1
+    if [ "\$4" = '{{json .Args}}' ]; then cat "\$state/args"; else echo true; fi ;;
   "run "*)
+    printf '["%s"]\n' "\$*" >"\$state/args"
     [ -e "\$state/no-server" ] && exit 0
     port=\$(printf '%s\n' "\$@" | sed -n '/^-port\$/{n;p}')
     # Started late on purpose: up must wait for the server.
@@ -51,6 +54,7 @@ table shop-local at http://localhost:$FREE matches $WORK/dev.json" "up output"
 # The engine saw the dry run's commands, between its probes.
 ran=$(grep -v -e '^image inspect' -e '^container inspect' "$WORK/engine/log" | sed 's/^/docker /')
 expect_eq "$ran" "$(printf '%s\n' "$dry" | sed 's/'"'"'//g')" "commands run = dry run"
+grep -q -e optimizeDbBeforeStartup "$WORK/engine/log" && fail "-optimizeDbBeforeStartup corrupts the database"
 expect_in "$dry" "docker run --detach --name shop-ddb --user root --workdir /home/dynamodblocal --publish 127.0.0.1:$FREE:$FREE --volume shop-ddb-data:/home/dynamodblocal/data amazon/dynamodb-local:latest -jar DynamoDBLocal.jar -sharedDb -dbPath ./data -port $FREE" "run command"
 expect_eq "$(call "http://127.0.0.1:$FREE" DescribeTable '{"TableName":"shop-local"}' | q 'd.Table.GlobalSecondaryIndexes[0].IndexName')" "byCustomer" "table in the container"
 
@@ -71,6 +75,16 @@ ddb local down "$WORK/dev.json"
 expect_rc 0 "second down"
 expect_eq "$OUT" "no container shop-ddb: nothing to remove" "second down output"
 grep -q '^volume' "$WORK/engine/log" && fail "the volume was touched"
+
+# A container an earlier version started with -optimizeDbBeforeStartup is refused, not reused.
+ddb local up "$WORK/dev.json" --wait 30
+expect_rc 0 "up again"
+printf '["-jar","DynamoDBLocal.jar","-sharedDb","-optimizeDbBeforeStartup"]\n' >"$WORK/engine/args"
+ddb local up "$WORK/dev.json"
+expect_rc 1 "container with the corrupting flag"
+expect_in "$ERR" "container shop-ddb runs DynamoDB Local with -optimizeDbBeforeStartup, which lets it write duplicate rows for one key: recreate it with \`ddbsynth local down $WORK/dev.json\`" "corrupting flag message"
+ddb local down "$WORK/dev.json"
+expect_rc 0 "down after the refusal"
 
 # A container whose server never answers: a bounded wait, then where to look.
 touch "$WORK/engine/no-server"

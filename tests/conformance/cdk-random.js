@@ -167,7 +167,7 @@ function generator(seed, round2) {
   function statement(t, i) {
     const s = {};
     if (chance(0.6)) s.Sid = pick(['Stmt', 'Audit', 'ReadOnly']) + i;
-    if (chance(0.8)) s.Effect = pick(['Allow', 'Allow', 'Deny']);
+    s.Effect = pick(['Allow', 'Allow', 'Deny']);
     s.Principal = pick([
       { AWS: `arn:${pick(PARTITIONS)}:iam::${account()}:root` },
       { AWS: [`arn:aws:iam::${account()}:root`, `arn:aws:iam::${account()}:role/${text(ALNUM, 1, 10)}`] },
@@ -194,14 +194,14 @@ function generator(seed, round2) {
       if (chance(0.5)) i.keyPrefix = pick(['', 'exports/', text([...ALNUM, '/', '-', '_', '.'], 1, 30)]);
       if (chance(0.4)) i.bucketOwner = account();
       if (i.inputFormat === 'CSV' && chance(0.6)) i.csvDelimiter = pick([',', ';', ':', '|', '\t', ' ']);
-      if (i.inputFormat === 'CSV' && chance(0.6)) i.csvHeader = [...new Set(Array.from({ length: int(1, 5) }, attr))];
+      if (i.inputFormat === 'CSV' && chance(0.6)) i.csvHeader = [...new Set(Array.from({ length: int(1, 5) }, () => text(ALNUM, 1, 12)))];
       if (chance(0.5)) i.compression = pick(['GZIP', 'ZSTD', 'NONE']);
       t.importSource = i;
     }
     if (chance(0.3)) {
       const statements = Array.from({ length: int(1, 3) }, (_, i) => statement(t, i));
-      // The same statement twice: the CDK writes it once.
-      if (chance(0.1)) statements.push(statements[0]);
+      // The same statement twice (Sids are unique): the CDK writes it once.
+      if (!statements[0].Sid && chance(0.3)) statements.push(statements[0]);
       t.resourcePolicy = { Version: '2012-10-17', Statement: statements };
     }
   }

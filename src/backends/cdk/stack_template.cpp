@@ -153,6 +153,7 @@ Tree build_tree(const Table& t) {
     throw BackendError{t.where("grants"), fmt::format("the stack would have {} resources; the CDK allows at most {}",
                                                       resources, limits::kMaxStackResources)};
   r.user_statements = user_policy_statements(t);
+  check_imported_resources(t);
 
   // The tree, in the order the spec builds it; each add may find a clash the CDK would throw on.
   ConstructTree& tree = r.tree;
@@ -240,8 +241,11 @@ StackTemplate stack_template(const Table& t) {
   owned[table] = {table_id, resource("AWS::DynamoDB::Table", table_props, table_path, t.removal)};
   for (const auto& s : r.scaled) {
     std::string target_id = logical_id(s.target + "/Resource"), policy_id = logical_id(s.policy + "/Resource");
-    owned[s.target] = {target_id, resource("AWS::ApplicationAutoScaling::ScalableTarget",
-                                           scalable_target_properties(s.capacity, table_id), s.target + "/Resource")};
+    Json target_props = scalable_target_properties(s.capacity, table_id);
+    // A ScalableTarget is taggable: Tags.of(construct) reaches it (after ServiceNamespace).
+    if (table_props.contains("Tags")) target_props["Tags"] = table_props["Tags"];
+    owned[s.target] = {target_id, resource("AWS::ApplicationAutoScaling::ScalableTarget", std::move(target_props),
+                                           s.target + "/Resource")};
     owned[s.policy] = {policy_id, resource("AWS::ApplicationAutoScaling::ScalingPolicy",
                                            scaling_policy_properties(s.capacity, target_id, policy_name(s.policy)),
                                            s.policy + "/Resource")};

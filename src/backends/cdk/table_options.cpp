@@ -1,6 +1,12 @@
 #include "table_options.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
+#include <regex>
+
+#include "ddbsynth/backend.hpp"
 
 namespace ddbsynth::cdk {
 
@@ -49,6 +55,34 @@ Json import_source(const ImportSource& s) {
   if (s.key_prefix) bucket["S3KeyPrefix"] = *s.key_prefix;
   j["S3BucketSource"] = bucket;
   return j;
+}
+
+namespace {
+
+// Bucket._validateBucketName with allowLegacyBucketNaming, as fromBucketName calls it.
+std::optional<std::string> legacy_bucket_name_problem(const std::string& name) {
+  static const std::regex kChars("[A-Za-z0-9._-]*"), kIp(R"(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})");
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (name.size() < 3 || name.size() > 63) return "it must be 3-63 characters";
+  if (!std::regex_match(name, kChars)) return "it may only contain letters, digits, '.', '_' and '-'";
+  if (!alnum(name.front()) || !alnum(name.back())) return "it must start and end with a letter or digit";
+  for (auto pair : {".-", "-.", ".."})
+    if (name.find(pair) != std::string::npos) return fmt::format("it must not contain \"{}\"", pair);
+  if (std::regex_match(name, kIp)) return "it must not look like an IP address";
+  return std::nullopt;
+}
+
+}  // namespace
+
+void check_imported_resources(const Table& t) {
+  if (!t.options.import_source) return;
+  if (auto why = legacy_bucket_name_problem(t.options.import_source->bucket)) {
+    const char* path = t.positions.count("tableConfig.importSource.bucket") ? "tableConfig.importSource.bucket"
+                                                                              : "tableConfig.importSource";
+    throw BackendError{t.where(path), fmt::format("the CDK rejects tableConfig.importSource.bucket \"{}\": {} "
+                                                  "(Bucket.fromBucketName: \"Invalid S3 bucket name\")",
+                                                  t.options.import_source->bucket, *why)};
+  }
 }
 
 void sort_properties(Json& object) {

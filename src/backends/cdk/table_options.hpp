@@ -20,6 +20,10 @@ cfn::Json import_source(const ImportSource& s);
 // properties, each GSI) in its order: property names sorted.
 void add_production_properties(cfn::Json& props, const Table& t);
 
+// Throws BackendError where aws-cdk-lib throws on the imported resources of the table's props:
+// Bucket.fromBucketName validates the bucket's name by S3's legacy rules.
+void check_imported_resources(const Table& t);
+
 // CfnTable's (and every generated L1's) property order: names in code-unit order.
 void sort_properties(cfn::Json& object);
 

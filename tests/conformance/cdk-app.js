@@ -11,6 +11,7 @@ const kms = require('aws-cdk-lib/aws-kms');
 const iam = require('aws-cdk-lib/aws-iam');
 const appconfig = require('aws-cdk-lib/aws-appconfig');
 const { readConfig } = require('./read-config');
+const { isGlobal, buildGlobalStack } = require('./cdk-app-v2');
 
 const GRANT = {
   read: 'grantReadData',
@@ -31,6 +32,7 @@ function projection(ix) {
 }
 
 function buildStack(app, cfg) {
+  if (isGlobal(cfg)) return buildGlobalStack(app, cfg);
   const t = cfg.tableConfig;
   const stack = new cdk.Stack(app, cfg.cdk.stackName);
   const scope = new Construct(stack, cfg.cdk.constructId);

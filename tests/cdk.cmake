@@ -8,6 +8,10 @@ add_test(NAME golden_cdk
 file(GLOB CDK_CONFIGS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fixtures/configs/*.json
      ${PROJECT_SOURCE_DIR}/fixtures/configs/*.yaml ${PROJECT_SOURCE_DIR}/fixtures/configs/terraform/*.json
      ${PROJECT_SOURCE_DIR}/examples/*.json ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-configs/*.json)
+# The round-2 fixtures of the v1 Table (capacity, table options); the global ones build a TableV2.
+foreach(name autoscaled on-demand-caps table-options import-csv import-json)
+  list(APPEND CDK_CONFIGS ${PROJECT_SOURCE_DIR}/fixtures/round2/${name}.json)
+endforeach()
 add_test(NAME conformance_cdk
   COMMAND node ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-compare.js $<TARGET_FILE:ddbsynth>
           ${CMAKE_CURRENT_BINARY_DIR}/cdk-conformance --golden ${PROJECT_SOURCE_DIR}/fixtures/golden/cdk ${CDK_CONFIGS})
@@ -17,10 +21,20 @@ add_test(NAME conformance_cdk_random
   COMMAND bash -c "rm -rf \"$1\" && node \"$2/cdk-random.js\" \"$1\" 150 20261126 && node \"$2/cdk-compare.js\" \"$0\" \"$1.work\" \"$1\"/*.json"
           $<TARGET_FILE:ddbsynth> ${CMAKE_CURRENT_BINARY_DIR}/cdk-random ${PROJECT_SOURCE_DIR}/tests/conformance)
 
+# 150 more from a second seed using the capacity and table-option fields (issues 14 and 15);
+# 30 more also through the cdk-ts constructs.
+add_test(NAME conformance_cdk_random_round2
+  COMMAND bash -c "rm -rf \"$1\" && node \"$2/cdk-random.js\" \"$1\" 150 20261201 --round2 && node \"$2/cdk-compare.js\" \"$0\" \"$1.work\" \"$1\"/*.json"
+          $<TARGET_FILE:ddbsynth> ${CMAKE_CURRENT_BINARY_DIR}/cdk-random-round2 ${PROJECT_SOURCE_DIR}/tests/conformance)
+add_test(NAME conformance_cdk_ts_random_round2
+  COMMAND bash -c "rm -rf \"$1\" && node \"$2/cdk-random.js\" \"$1\" 30 20261202 --round2 && node \"$2/cdk-ts-check.js\" \"$0\" \"$1.work\" \"$1\"/*.json"
+          $<TARGET_FILE:ddbsynth> ${CMAKE_CURRENT_BINARY_DIR}/cdk-ts-random-round2 ${PROJECT_SOURCE_DIR}/tests/conformance)
+
 add_test(NAME conformance_cdk_ts
   COMMAND node ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-ts-check.js $<TARGET_FILE:ddbsynth>
           ${CMAKE_CURRENT_BINARY_DIR}/cdk-ts-conformance ${CDK_CONFIGS})
-set_tests_properties(conformance_cdk conformance_cdk_random conformance_cdk_ts PROPERTIES TIMEOUT 900)
+set_tests_properties(conformance_cdk conformance_cdk_random conformance_cdk_random_round2 conformance_cdk_ts
+                     conformance_cdk_ts_random_round2 PROPERTIES TIMEOUT 900)
 
 # Issue 16, global tables: configs with replicas build the TableV2 tree of the spec's "Global
 # tables" section; the round-2 global fixtures and 120 random global configs from a fixed seed

@@ -10,6 +10,8 @@ const dynamodb = require('aws-cdk-lib/aws-dynamodb');
 const kms = require('aws-cdk-lib/aws-kms');
 const iam = require('aws-cdk-lib/aws-iam');
 const appconfig = require('aws-cdk-lib/aws-appconfig');
+const kinesis = require('aws-cdk-lib/aws-kinesis');
+const s3 = require('aws-cdk-lib/aws-s3');
 const { readConfig } = require('./read-config');
 const { isGlobal, buildGlobalStack } = require('./cdk-app-v2');
 
@@ -31,6 +33,50 @@ function projection(ix) {
   return out;
 }
 
+// The capacity and insights props a table and a GSI share; only fields that are set.
+function capacityProps(x) {
+  const out = {};
+  if (x.maxReadRequestUnits !== undefined) out.maxReadRequestUnits = x.maxReadRequestUnits;
+  if (x.maxWriteRequestUnits !== undefined) out.maxWriteRequestUnits = x.maxWriteRequestUnits;
+  if (x.warmThroughput !== undefined) out.warmThroughput = x.warmThroughput;
+  if (x.contributorInsights !== undefined) {
+    out.contributorInsightsSpecification = { enabled: true };
+    if (x.contributorInsights.mode) out.contributorInsightsSpecification.mode = dynamodb.ContributorInsightsMode[x.contributorInsights.mode];
+  }
+  return out;
+}
+
+function importSource(scope, i) {
+  const inputFormat = i.inputFormat === 'CSV'
+    ? dynamodb.InputFormat.csv({ delimiter: i.csvDelimiter, headerList: i.csvHeader })
+    : i.inputFormat === 'ION' ? dynamodb.InputFormat.ion() : dynamodb.InputFormat.dynamoDBJson();
+  const out = { bucket: s3.Bucket.fromBucketName(scope, 'ImportBucket', i.bucket), inputFormat };
+  if (i.compression) out.compressionType = dynamodb.InputCompressionType[i.compression];
+  if (i.bucketOwner !== undefined) out.bucketOwner = i.bucketOwner;
+  if (i.keyPrefix !== undefined) out.keyPrefix = i.keyPrefix;
+  return out;
+}
+
+function scaleOnUtilization(attribute, s) {
+  const props = { targetUtilizationPercent: s.targetUtilization };
+  if (s.scaleInCooldown !== undefined) props.scaleInCooldown = cdk.Duration.seconds(s.scaleInCooldown);
+  if (s.scaleOutCooldown !== undefined) props.scaleOutCooldown = cdk.Duration.seconds(s.scaleOutCooldown);
+  attribute.scaleOnUtilization(props);
+}
+
+// Autoscaling in the spec's order: the table's read and write, then each GSI's, in config order.
+function autoScale(table, t) {
+  const bounds = (s) => ({ minCapacity: s.minCapacity, maxCapacity: s.maxCapacity });
+  const { read, write } = t.autoScaling;
+  if (read) scaleOnUtilization(table.autoScaleReadCapacity(bounds(read)), read);
+  if (write) scaleOnUtilization(table.autoScaleWriteCapacity(bounds(write)), write);
+  for (const g of t.globalSecondaryIndexes) {
+    const { read: r, write: w } = g.autoScaling;
+    if (r) scaleOnUtilization(table.autoScaleGlobalSecondaryIndexReadCapacity(g.indexName, bounds(r)), r);
+    if (w) scaleOnUtilization(table.autoScaleGlobalSecondaryIndexWriteCapacity(g.indexName, bounds(w)), w);
+  }
+}
+
 function buildStack(app, cfg) {
   if (isGlobal(cfg)) return buildGlobalStack(app, cfg);
   const t = cfg.tableConfig;
@@ -40,7 +86,10 @@ function buildStack(app, cfg) {
   const props = {
     partitionKey: key(t.partitionKey),
     billingMode: t.billingMode === 'PROVISIONED' ? dynamodb.BillingMode.PROVISIONED : dynamodb.BillingMode.PAY_PER_REQUEST,
-    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: t.pointInTimeRecovery },
+    pointInTimeRecoverySpecification: {
+      pointInTimeRecoveryEnabled: t.pointInTimeRecovery,
+      ...(t.pointInTimeRecoveryPeriodDays !== undefined ? { recoveryPeriodInDays: t.pointInTimeRecoveryPeriodDays } : {}),
+    },
     deletionProtection: t.deletionProtection,
     encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
     encryptionKey,
@@ -52,6 +101,14 @@ function buildStack(app, cfg) {
   if (t.timeToLiveAttribute) props.timeToLiveAttribute = t.timeToLiveAttribute;
   if (t.stream) props.stream = dynamodb.StreamViewType[t.stream];
   if (t.tableClass) props.tableClass = dynamodb.TableClass[t.tableClass];
+  Object.assign(props, capacityProps(t));
+  if (t.kinesisStream) {
+    props.kinesisStream = kinesis.Stream.fromStreamArn(scope, 'KinesisStream', t.kinesisStream.streamArn);
+    if (t.kinesisStream.precision)
+      props.kinesisPrecisionTimestamp = dynamodb.ApproximateCreationDateTimePrecision[t.kinesisStream.precision];
+  }
+  if (t.importSource) props.importSource = importSource(scope, t.importSource);
+  if (t.resourcePolicy) props.resourcePolicy = iam.PolicyDocument.fromJson(t.resourcePolicy);
   const table = new dynamodb.Table(scope, cfg.runtimeConfigKey, props);
   for (const l of t.localSecondaryIndexes) {
     table.addLocalSecondaryIndex({ indexName: l.indexName, sortKey: key(l.sortKey), ...projection(l) });
@@ -60,8 +117,9 @@ function buildStack(app, cfg) {
     const gp = { indexName: g.indexName, partitionKey: key(g.partitionKey), ...projection(g) };
     if (g.sortKey) gp.sortKey = key(g.sortKey);
     if (t.billingMode === 'PROVISIONED') { gp.readCapacity = g.readCapacity; gp.writeCapacity = g.writeCapacity; }
-    table.addGlobalSecondaryIndex(gp);
+    table.addGlobalSecondaryIndex({ ...gp, ...capacityProps(g) });
   }
+  autoScale(table, t);
   for (const [k, v] of Object.entries(t.tags)) cdk.Tags.of(scope).add(k, v);
 
   const rc = new Construct(app, '__RuntimeConfig__');

@@ -26,8 +26,32 @@ function normIndex(ix, table) {
     nonKeyAttributes: ix.nonKeyAttributes,
     readCapacity: ix.readCapacity ?? table.readCapacity,
     writeCapacity: ix.writeCapacity ?? table.writeCapacity,
+    ...capacityOptions(ix),
+    contributorInsights: normInsights(ix.contributorInsights),
   };
   return out;
+}
+
+// `true` is enabled with the service's default mode; `false` or absent is off.
+function normInsights(ci) {
+  if (ci === undefined || ci === false) return undefined;
+  return ci === true ? {} : { mode: ci.mode };
+}
+
+function normScaling(s) {
+  if (s === undefined) return undefined;
+  return { ...s, targetUtilization: s.targetUtilization ?? 70 };
+}
+
+// The capacity fields a table and a GSI share.
+function capacityOptions(x) {
+  const a = x.autoScaling || {};
+  return {
+    maxReadRequestUnits: x.maxReadRequestUnits,
+    maxWriteRequestUnits: x.maxWriteRequestUnits,
+    warmThroughput: x.warmThroughput,
+    autoScaling: { read: normScaling(a.read), write: normScaling(a.write) },
+  };
 }
 
 function roleName(role) {
@@ -56,6 +80,12 @@ function readConfig(file) {
     stream: t.stream,
     tableClass: t.tableClass,
     tags: t.tags || {},
+    ...capacityOptions(t),
+    pointInTimeRecoveryPeriodDays: t.pointInTimeRecoveryPeriodDays,
+    contributorInsights: normInsights(t.contributorInsights),
+    kinesisStream: t.kinesisStream,
+    importSource: t.importSource,
+    resourcePolicy: t.resourcePolicy,
   };
   table.globalSecondaryIndexes = (t.globalSecondaryIndexes || []).map((g) => normIndex(g, table));
   table.localSecondaryIndexes = (t.localSecondaryIndexes || []).map((l) => normIndex(l, table));

@@ -11,8 +11,11 @@
 #include "global_stack.hpp"
 #include "ddbsynth/backend.hpp"
 #include "ddbsynth/limits.hpp"
+#include "autoscaling.hpp"
 #include "grants.hpp"
 #include "js_object.hpp"
+#include "resource_policy.hpp"
+#include "table_options.hpp"
 #include "unique_id.hpp"
 
 namespace ddbsynth::cdk {
@@ -54,6 +57,17 @@ Json resource(std::string_view type, Json properties, const std::string& path,
   return r;
 }
 
+// Names.uniqueId of the construct at `path`: makeUniqueId of every id below the app, the
+// stack's included.
+std::string policy_name(const std::string& path) {
+  std::vector<std::string> components;
+  size_t start = 0;
+  for (size_t slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1)
+    components.push_back(path.substr(start, slash - start));
+  components.push_back(path.substr(start));
+  return unique_id(std::move(components));
+}
+
 SourcePos stack_name_pos(const Table& t) {
   return t.positions.count("cdk.stackName") ? t.where("cdk.stackName") : t.where("runtimeConfigKey");
 }
@@ -86,17 +100,6 @@ void check_non_key_attributes(const Table& t) {
     add(t.gsis[i].non_key_attributes, fmt::format("tableConfig.globalSecondaryIndexes[{}]", i));
 }
 
-// Properties with ResourcePolicy in its alphabetical place, before SSESpecification.
-Json with_resource_policy(const Json& props, const Json& statements) {
-  if (statements.empty()) return props;
-  Json out;
-  for (const auto& [k, v] : props.items()) {
-    if (k == "SSESpecification") out["ResourcePolicy"] = Json{{"PolicyDocument", policy_document(statements)}};
-    out[k] = v;
-  }
-  return out;
-}
-
 Json app_arn() {
   return cfn::join(Json::array({"arn:", cfn::ref("AWS::Partition"), ":appconfig:", cfn::ref("AWS::Region"), ":",
                                 cfn::ref("AWS::AccountId"), ":application/", cfn::ref(kApp), "/*"}));
@@ -124,12 +127,20 @@ Json bootstrap_rule() {
   return Json{{"Assertions", Json::array({assertion})}};
 }
 
+// A scaled dimension and the paths of its ScalableTarget and ScalingPolicy constructs.
+struct Scaled {
+  ScaledCapacity capacity;
+  std::string target, policy;
+};
+
 // The construct tree of the spec, with the paths the template needs.
 struct Tree {
   std::string stack_name;
   ConstructTree tree;
   std::string stack, key, table;
   std::vector<std::string> roles;
+  std::vector<Scaled> scaled;
+  Json user_statements;  // of the resource policy, as the CDK renders them
   bool bootstrap = false;
 };
 
@@ -137,9 +148,12 @@ Tree build_tree(const Table& t) {
   Tree r;
   r.stack_name = checked_stack_name(t);
   check_non_key_attributes(t);
-  if (8 + t.grants.size() > limits::kMaxStackResources)
+  std::vector<ScaledCapacity> scaled = scaled_capacities(t);
+  const size_t resources = 8 + t.grants.size() + 2 * scaled.size();
+  if (resources > limits::kMaxStackResources)
     throw BackendError{t.where("grants"), fmt::format("the stack would have {} resources; the CDK allows at most {}",
-                                                      8 + t.grants.size(), limits::kMaxStackResources)};
+                                                      resources, limits::kMaxStackResources)};
+  r.user_statements = user_policy_statements(t);
 
   // The tree, in the order the spec builds it; each add may find a clash the CDK would throw on.
   ConstructTree& tree = r.tree;
@@ -148,7 +162,17 @@ Tree build_tree(const Table& t) {
   tree.add("", "__RuntimeConfig__", "the runtime config", std::nullopt);
   std::string scope = tree.add(r.stack, t.cdk_construct_id, "the table's construct (cdk.constructId)", construct_pos);
   r.key = tree.add(scope, "EncryptionKey", "the KMS key", std::nullopt);
+  // The table's props import these before the table exists.
+  if (t.options.kinesis) tree.add(scope, "KinesisStream", "the imported Kinesis stream (tableConfig.kinesisStream)", std::nullopt);
+  if (t.options.import_source) tree.add(scope, "ImportBucket", "the imported S3 bucket (tableConfig.importSource)", std::nullopt);
   r.table = tree.add(scope, t.runtime_config_key, "the table (runtimeConfigKey)", t.where("runtimeConfigKey"));
+  tree.add(r.table, "ScalingRole", "the table's scaling role", std::nullopt);
+  for (auto& s : scaled) {
+    std::string attribute = tree.add(r.table, s.construct_id, "the autoscaling of " + s.config_path, std::nullopt);
+    std::string target = tree.add(attribute, "Target", "the scalable target", std::nullopt);
+    std::string policy = tree.add(target, "Tracking", "the scaling policy", std::nullopt);
+    r.scaled.push_back({std::move(s), target, policy});
+  }
   for (auto id : {kApp, kStrategy, kEnv, kProfile, kVersion, kDeploy, kOutput})
     tree.add(r.stack, id, fmt::format("the runtime config's {}", id), std::nullopt);
   for (size_t i = 0; i < t.grants.size(); ++i)
@@ -198,6 +222,18 @@ StackTemplate stack_template(const Table& t) {
   }
 
   Json table_props = cfn::table_properties(t, cfn::get_att(key_id, "Arn"));
+  add_production_properties(table_props, t);
+  // Table.addToResourcePolicy appends the grants' statements to the user's document.
+  Json policy_statements = r.user_statements;
+  for (auto& x : table_statements) policy_statements.push_back(std::move(x));
+  if (!policy_statements.empty()) {
+    table_props["ResourcePolicy"] = Json{{"PolicyDocument", policy_document(policy_statements)}};
+    sort_properties(table_props);
+  } else if (t.options.resource_policy) {
+    throw BackendError{t.where("tableConfig.resourcePolicy"),
+                       "the CDK rejects an empty tableConfig.resourcePolicy (no statement, and no grant to a role by "
+                       "ARN adds one): CfnTable's ResourcePolicy needs a PolicyDocument"};
+  }
   Json key_props;
   key_props["EnableKeyRotation"] = t.key_rotation;
   key_props["KeyPolicy"] = policy_document(key_statements);
@@ -206,8 +242,18 @@ StackTemplate stack_template(const Table& t) {
   // Each construct's resource (logical ID and body), keyed by the construct's path.
   std::map<std::string, std::pair<std::string, Json>> owned;
   owned[key] = {key_id, resource("AWS::KMS::Key", key_props, key_path, RemovalPolicy::Retain)};
-  owned[table] = {table_id, resource("AWS::DynamoDB::Table", with_resource_policy(table_props, table_statements),
-                                     table_path, t.removal)};
+  owned[table] = {table_id, resource("AWS::DynamoDB::Table", table_props, table_path, t.removal)};
+  for (const auto& s : r.scaled) {
+    std::string target_id = logical_id(s.target + "/Resource"), policy_id = logical_id(s.policy + "/Resource");
+    Json target_props = scalable_target_properties(s.capacity, table_id);
+    // A ScalableTarget is taggable: Tags.of(construct) reaches it (after ServiceNamespace).
+    if (table_props.contains("Tags")) target_props["Tags"] = table_props["Tags"];
+    owned[s.target] = {target_id, resource("AWS::ApplicationAutoScaling::ScalableTarget", std::move(target_props),
+                                           s.target + "/Resource")};
+    owned[s.policy] = {policy_id, resource("AWS::ApplicationAutoScaling::ScalingPolicy",
+                                           scaling_policy_properties(s.capacity, target_id, policy_name(s.policy)),
+                                           s.policy + "/Resource")};
+  }
   const std::string name = app_config_name();
   auto l1 = [&](std::string_view id, std::string_view type, Json props) {
     std::string path = stack + "/" + std::string(id);

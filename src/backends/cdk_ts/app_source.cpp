@@ -132,6 +132,7 @@ export class {cls} extends {base} {{
 std::string index_source(const AppNames& n, bool global) {
   return fmt::format(R"ts(export * from './core/dynamodb.js';
 {}export * from './core/runtime-config.js';
+export * from './core/table-options.js';
 export * from './core/workspace.js';
 export * from './app/dynamodb/{}.js';
 )ts",

@@ -163,6 +163,20 @@ import { IRole, Role } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { RuntimeConfig } from './runtime-config.js';
+import {
+  autoScaleTable,
+  AutoScalingConfig,
+  CapacityConfig,
+  capacityProps,
+  ContributorInsightsConfig,
+  ImportSourceConfig,
+  importSourceProps,
+  KinesisStreamConfig,
+  kinesisProps,
+  PolicyDocumentConfig,
+  resourcePolicyProps,
+  WarmThroughputConfig,
+} from './table-options.js';
 
 /** A key attribute: a name (of type S) or a name and a type. */
 export type KeyConfig = string | { readonly name: string; readonly type: 'S' | 'N' | 'B' };
@@ -172,7 +186,7 @@ export interface ProjectionConfig {
   readonly nonKeyAttributes?: string[];
 }
 
-export interface GlobalSecondaryIndexConfig extends ProjectionConfig {
+export interface GlobalSecondaryIndexConfig extends ProjectionConfig, CapacityConfig {
   readonly indexName: string;
   readonly partitionKey: KeyConfig;
   readonly sortKey?: KeyConfig | null;
@@ -207,6 +221,15 @@ export interface DynamoDBTableConfig {
     readonly tags?: Record<string, string>;
     readonly globalSecondaryIndexes?: GlobalSecondaryIndexConfig[];
     readonly localSecondaryIndexes?: LocalSecondaryIndexConfig[];
+    readonly maxReadRequestUnits?: number;
+    readonly maxWriteRequestUnits?: number;
+    readonly warmThroughput?: WarmThroughputConfig;
+    readonly autoScaling?: AutoScalingConfig;
+    readonly pointInTimeRecoveryPeriodDays?: number;
+    readonly contributorInsights?: ContributorInsightsConfig;
+    readonly kinesisStream?: KinesisStreamConfig;
+    readonly importSource?: ImportSourceConfig;
+    readonly resourcePolicy?: PolicyDocumentConfig;
   };
   readonly grants?: { readonly role: string; readonly access: Access }[];
   /** Where the app puts this construct: its stack's name and the construct's id. */
@@ -254,7 +277,10 @@ export class DynamoDBTable extends Construct {
       ...(t.tableName !== undefined ? { tableName: t.tableName } : {}),
       billingMode: provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST,
       ...(provisioned ? { readCapacity: t.readCapacity, writeCapacity: t.writeCapacity } : {}),
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: t.pointInTimeRecovery ?? true },
+      pointInTimeRecoverySpecification: {
+        pointInTimeRecoveryEnabled: t.pointInTimeRecovery ?? true,
+        ...(t.pointInTimeRecoveryPeriodDays !== undefined ? { recoveryPeriodInDays: t.pointInTimeRecoveryPeriodDays } : {}),
+      },
       deletionProtection: t.deletionProtection ?? true,
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.encryptionKey,
@@ -262,6 +288,10 @@ export class DynamoDBTable extends Construct {
       ...(t.timeToLiveAttribute !== undefined ? { timeToLiveAttribute: t.timeToLiveAttribute } : {}),
       ...(t.stream !== undefined ? { stream: StreamViewType[t.stream] } : {}),
       ...(t.tableClass !== undefined ? { tableClass: TableClass[t.tableClass] } : {}),
+      ...capacityProps(t),
+      ...kinesisProps(this, t.kinesisStream),
+      ...importSourceProps(this, t.importSource),
+      ...resourcePolicyProps(t.resourcePolicy),
     });
     for (const index of t.localSecondaryIndexes ?? []) {
       this.table.addLocalSecondaryIndex({ indexName: index.indexName, sortKey: attribute(index.sortKey), ...projection(index) });
@@ -275,8 +305,10 @@ export class DynamoDBTable extends Construct {
         ...(provisioned
           ? { readCapacity: index.readCapacity ?? t.readCapacity, writeCapacity: index.writeCapacity ?? t.writeCapacity }
           : {}),
+        ...capacityProps(index),
       });
     }
+    autoScaleTable(this.table, t.autoScaling, t.globalSecondaryIndexes ?? []);
     const tags = t.tags ?? {};
     for (const key of Object.keys(tags)) Tags.of(this).add(key, tags[key]);
 

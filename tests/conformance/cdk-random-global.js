@@ -118,6 +118,12 @@ function generator(seed) {
     if (chance(0.3)) t.contributorInsights = ci();
     if (chance(0.2)) t.warmThroughput = warm();
     if (chance(0.5)) t.tags = tags(int(1, 5));
+    if (chance(0.15)) t.kinesisStream = { streamArn: `arn:aws:kinesis:${t.region}:${digits(12)}:stream/${text([...ALNUM, '_', '.', '-'], 1, 20)}` };
+    if (chance(0.15)) {
+      const statement = { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${digits(12)}:root` }, Action: pick(['dynamodb:GetItem', ['dynamodb:Query', 'dynamodb:GetItem']]), Resource: '*' };
+      if (chance(0.5)) statement.Sid = text(ALNUM, 1, 10);
+      t.resourcePolicy = { Version: '2012-10-17', Statement: [statement] };
+    }
 
     const indexNames = new Set();
     const indexName = () => {
@@ -149,6 +155,7 @@ function generator(seed) {
           if (chance(0.3)) g.maxWriteRequestUnits = int(1, 3000);
         }
         if (chance(0.15)) g.warmThroughput = warm();
+        if (t.contributorInsights !== undefined && chance(0.2)) g.contributorInsights = t.contributorInsights;
         return projection(g);
       });
     }

@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
 #include "backends/common/naming.hpp"
 #include "construct_tree.hpp"
+#include "resource_policy.hpp"
 #include "ddbsynth/backend.hpp"
+#include "ddbsynth/iam.hpp"
 #include "ddbsynth/limits.hpp"
 #include "table_v2.hpp"
 #include "table_v2_grants.hpp"
@@ -85,6 +88,7 @@ struct Tree {
   std::string stack, key, table;
   std::vector<std::string> roles;
   bool bootstrap = false;
+  Json user_statements;  // of tableConfig.resourcePolicy
 };
 
 Tree build_tree(const Table& t) {
@@ -98,6 +102,14 @@ Tree build_tree(const Table& t) {
   if (!t.global.region)
     throw BackendError{t.where("tableConfig.replicas"), "a table with replicas needs tableConfig.region"};
   check_table_v2(t);
+  r.user_statements = user_policy_statements(t);
+  const bool grants_add_statements = std::any_of(t.grants.begin(), t.grants.end(), [](const Grant& g) {
+    return g.by_arn && !actions_for(g.access).table.empty();
+  });
+  if (t.options.resource_policy && r.user_statements.empty() && !grants_add_statements)
+    throw BackendError{t.where("tableConfig.resourcePolicy"),
+                       "the CDK rejects an empty tableConfig.resourcePolicy (no statement, and no grant to a role by "
+                       "ARN adds one): CfnGlobalTable's ResourcePolicy needs a PolicyDocument"};
   if (kFixedResources + t.grants.size() > limits::kMaxStackResources)
     throw BackendError{t.where("grants"), fmt::format("the stack would have {} resources; the CDK allows at most {}",
                                                       kFixedResources + t.grants.size(), limits::kMaxStackResources)};
@@ -107,6 +119,7 @@ Tree build_tree(const Table& t) {
   tree.add("", "__RuntimeConfig__", "the runtime config", std::nullopt);
   std::string scope = tree.add(r.stack, t.cdk_construct_id, "the table's construct (cdk.constructId)", t.where("cdk.constructId"));
   r.key = tree.add(scope, "EncryptionKey", "the KMS key", std::nullopt);
+  if (t.options.kinesis) tree.add(scope, "KinesisStream", "the imported Kinesis stream (tableConfig.kinesisStream)", std::nullopt);
   r.table = tree.add(scope, t.runtime_config_key, "the table (runtimeConfigKey)", t.where("runtimeConfigKey"));
   // TableV2 imports each replica's key (Key.fromKeyArn) before it creates its resource.
   for (const auto& replica : t.global.replicas)
@@ -156,7 +169,11 @@ StackTemplate global_stack_template(const Table& t) {
     for (const auto& [k, v] : t.tags) tags.push_back(Json{{"Key", k}, {"Value", v}});
     key_props["Tags"] = tags;
   }
-  Json resource_policy = table_statements.empty() ? Json::object() : policy_document(table_statements);
+  // TableV2.addToResourcePolicy appends the grants' statements to the user's document, which
+  // every replica carries.
+  Json policy_statements = r.user_statements;
+  for (auto& x : table_statements) policy_statements.push_back(std::move(x));
+  Json resource_policy = policy_statements.empty() ? Json::object() : policy_document(policy_statements);
 
   std::map<std::string, std::pair<std::string, Json>> owned;
   owned[r.key] = {key_id, resource("AWS::KMS::Key", key_props, key_path, RemovalPolicy::Retain)};

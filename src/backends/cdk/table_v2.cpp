@@ -130,6 +130,8 @@ Json replica(const Table& t, const Replica* r, const std::string& key_id, const 
     }
     out["GlobalSecondaryIndexes"] = gsis;
   }
+  // The table's Kinesis destination is its own region's.
+  if (!r && t.options.kinesis) out["KinesisStreamSpecification"] = Json{{"StreamArn", t.options.kinesis->stream_arn}};
   if (r && r->point_in_time_recovery)
     out["PointInTimeRecoverySpecification"] =
         pitr(*r->point_in_time_recovery, t.point_in_time_recovery ? t.options.pitr_period_days : std::nullopt);
@@ -179,12 +181,11 @@ void check_table_v2(const Table& t) {
                          "a global table's indexes take the table's contributor insights (TableV2 has no "
                          "setting of its own for an index): set tableConfig.contributorInsights instead"};
   }
-  if (t.options.kinesis)
-    throw BackendError{t.where("tableConfig.kinesisStream"),
-                       "the cdk target does not yet build tableConfig.kinesisStream on a global table"};
-  if (t.options.resource_policy)
-    throw BackendError{t.where("tableConfig.resourcePolicy"),
-                       "the cdk target does not yet build tableConfig.resourcePolicy on a global table"};
+  if (t.options.kinesis && t.options.kinesis->precision)
+    throw BackendError{t.where(t.positions.count("tableConfig.kinesisStream.precision") ? "tableConfig.kinesisStream.precision"
+                                                                                         : "tableConfig.kinesisStream"),
+                       "a global table's Kinesis destination takes no precision (TableV2 has no "
+                       "kinesisPrecisionTimestamp): leave tableConfig.kinesisStream.precision out"};
 }
 
 Json global_table_properties(const Table& t, const std::string& key_id, const Json& resource_policy) {

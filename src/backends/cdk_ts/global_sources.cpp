@@ -9,8 +9,6 @@ import {
   AttributeType,
   Billing,
   Capacity,
-  ContributorInsightsMode,
-  ContributorInsightsSpecification,
   GlobalSecondaryIndexPropsV2,
   LocalSecondaryIndexProps,
   MultiRegionConsistency,
@@ -21,34 +19,24 @@ import {
   TableEncryptionV2,
   TablePropsV2,
   TableV2,
-  WarmThroughput,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { IRole, Role } from 'aws-cdk-lib/aws-iam';
+import { Stream } from 'aws-cdk-lib/aws-kinesis';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { Access, KeyConfig, LocalSecondaryIndexConfig, ProjectionConfig } from './dynamodb.js';
 import { RuntimeConfig } from './runtime-config.js';
-
-/** Target-tracking autoscaling of one capacity (TableV2 takes no cooldowns). */
-export interface ScalingConfig {
-  readonly minCapacity: number;
-  readonly maxCapacity: number;
-  readonly targetUtilization?: number;
-  readonly scaleInCooldown?: number;
-  readonly scaleOutCooldown?: number;
-}
-
-export interface AutoScalingConfig {
-  readonly read?: ScalingConfig;
-  readonly write?: ScalingConfig;
-}
-
-export interface WarmThroughputConfig {
-  readonly readUnitsPerSecond?: number;
-  readonly writeUnitsPerSecond?: number;
-}
-
-export type ContributorInsightsConfig = boolean | { readonly mode?: 'ACCESSED_AND_THROTTLED_KEYS' | 'THROTTLED_KEYS' };
+import {
+  AutoScalingConfig,
+  ContributorInsightsConfig,
+  contributorInsightsSpecification,
+  KinesisStreamConfig,
+  PolicyDocumentConfig,
+  resourcePolicyProps,
+  ScalingConfig,
+  warmThroughput,
+  WarmThroughputConfig,
+} from './table-options.js';
 
 export type TableClassConfig = 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
 
@@ -107,6 +95,10 @@ export interface DynamoDBGlobalTableConfig {
     readonly stream?: 'NEW_AND_OLD_IMAGES';
     readonly tableClass?: TableClassConfig;
     readonly tags?: Record<string, string>;
+    /** The stack region's Kinesis destination (TableV2 takes no precision). */
+    readonly kinesisStream?: KinesisStreamConfig;
+    /** The resource-based policy of every replica. */
+    readonly resourcePolicy?: PolicyDocumentConfig;
     readonly globalSecondaryIndexes?: GlobalTableIndexConfig[];
     readonly localSecondaryIndexes?: LocalSecondaryIndexConfig[];
   };
@@ -131,18 +123,6 @@ function autoscaled(s: ScalingConfig): Capacity {
     maxCapacity: s.maxCapacity,
     ...(s.targetUtilization !== undefined ? { targetUtilizationPercent: s.targetUtilization } : {}),
   });
-}
-
-function contributorInsights(ci: ContributorInsightsConfig): ContributorInsightsSpecification {
-  if (typeof ci === 'boolean') return { enabled: ci };
-  return ci.mode ? { enabled: true, mode: ContributorInsightsMode[ci.mode] } : { enabled: true };
-}
-
-function warmThroughput(w: WarmThroughputConfig): WarmThroughput {
-  return {
-    ...(w.readUnitsPerSecond !== undefined ? { readUnitsPerSecond: w.readUnitsPerSecond } : {}),
-    ...(w.writeUnitsPerSecond !== undefined ? { writeUnitsPerSecond: w.writeUnitsPerSecond } : {}),
-  };
 }
 
 const GRANTS: Record<Access, (table: TableV2, role: IRole) => void> = {
@@ -175,9 +155,20 @@ export class DynamoDBGlobalTable extends Construct {
     const sortKey = t.sortKey === undefined ? 'sk' : t.sortKey;
     const pitr = t.pointInTimeRecovery ?? true;
     const days = t.pointInTimeRecoveryPeriodDays;
+    // What TableV2 cannot express is refused rather than dropped: the config is read at synth time.
+    if (t.kinesisStream?.precision !== undefined)
+      throw new Error(`${config.runtimeConfigKey}: a global table's Kinesis destination takes no precision`);
+    for (const index of t.globalSecondaryIndexes ?? [])
+      if (
+        index.contributorInsights !== undefined &&
+        (t.contributorInsights === undefined ||
+          JSON.stringify(contributorInsightsSpecification(index.contributorInsights)) !== JSON.stringify(contributorInsightsSpecification(t.contributorInsights)))
+      )
+        throw new Error(`${config.runtimeConfigKey}: index ${index.indexName} of a global table takes the table's contributor insights`);
     const tableRead = t.autoScaling?.read ? autoscaled(t.autoScaling.read) : Capacity.fixed(t.readCapacity ?? 1);
 
     this.encryptionKey = new Key(this, 'EncryptionKey', { enableKeyRotation: t.enableKeyRotation ?? true });
+    const kinesisStream = t.kinesisStream ? Stream.fromStreamArn(this, 'KinesisStream', t.kinesisStream.streamArn) : undefined;
     const props: TablePropsV2 = {
       partitionKey: attribute(t.partitionKey ?? 'pk'),
       ...(sortKey !== null ? { sortKey: attribute(sortKey) } : {}),
@@ -200,13 +191,15 @@ export class DynamoDBGlobalTable extends Construct {
       removalPolicy: t.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
       ...(t.timeToLiveAttribute !== undefined ? { timeToLiveAttribute: t.timeToLiveAttribute } : {}),
       ...(t.tableClass !== undefined ? { tableClass: TableClass[t.tableClass] } : {}),
-      ...(t.contributorInsights !== undefined ? { contributorInsightsSpecification: contributorInsights(t.contributorInsights) } : {}),
+      ...(t.contributorInsights !== undefined ? { contributorInsightsSpecification: contributorInsightsSpecification(t.contributorInsights) } : {}),
       ...(t.warmThroughput !== undefined ? { warmThroughput: warmThroughput(t.warmThroughput) } : {}),
       ...(t.multiRegionConsistency !== undefined
         ? { multiRegionConsistency: MultiRegionConsistency[t.multiRegionConsistency] }
         : {}),
       ...(t.witnessRegion !== undefined ? { witnessRegion: t.witnessRegion } : {}),
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+      ...(kinesisStream ? { kinesisStream } : {}),
+      ...resourcePolicyProps(t.resourcePolicy),
       globalSecondaryIndexes: (t.globalSecondaryIndexes ?? []).map((index): GlobalSecondaryIndexPropsV2 => {
         const scaling = index.autoScaling ?? {};
         return {
@@ -243,7 +236,7 @@ export class DynamoDBGlobalTable extends Construct {
               }
             : {}),
           ...(r.tableClass !== undefined ? { tableClass: TableClass[r.tableClass] } : {}),
-          ...(r.contributorInsights !== undefined ? { contributorInsightsSpecification: contributorInsights(r.contributorInsights) } : {}),
+          ...(r.contributorInsights !== undefined ? { contributorInsightsSpecification: contributorInsightsSpecification(r.contributorInsights) } : {}),
           ...(r.readCapacity !== undefined ? { readCapacity: Capacity.fixed(r.readCapacity) } : {}),
           ...(r.maxReadRequestUnits !== undefined ? { maxReadRequestUnits: r.maxReadRequestUnits } : {}),
           ...(r.tags !== undefined

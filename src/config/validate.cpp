@@ -191,6 +191,10 @@ class Validator : public Checker {
       return std::nullopt;
     }
     Capacity out = fallback.value_or(Capacity{});
+    // Where a capacity was set rather than defaulted: a global table's index inherits the
+    // table's autoscaled capacity unless it sets its own.
+    if (r) record(fmt::format("{}.readCapacity", where), *r);
+    if (w) record(fmt::format("{}.writeCapacity", where), *w);
     if (r) {
       if (auto n = int_of(*r, fmt::format("{}.readCapacity", where), limits::kMinCapacity, limits::kMaxCapacity))
         out.read = *n;

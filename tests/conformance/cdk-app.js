@@ -13,6 +13,7 @@ const appconfig = require('aws-cdk-lib/aws-appconfig');
 const kinesis = require('aws-cdk-lib/aws-kinesis');
 const s3 = require('aws-cdk-lib/aws-s3');
 const { readConfig } = require('./read-config');
+const { isGlobal, buildGlobalStack } = require('./cdk-app-v2');
 
 const GRANT = {
   read: 'grantReadData',
@@ -77,6 +78,7 @@ function autoScale(table, t) {
 }
 
 function buildStack(app, cfg) {
+  if (isGlobal(cfg)) return buildGlobalStack(app, cfg);
   const t = cfg.tableConfig;
   const stack = new cdk.Stack(app, cfg.cdk.stackName);
   const scope = new Construct(stack, cfg.cdk.constructId);

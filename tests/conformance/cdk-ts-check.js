@@ -10,6 +10,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const { cdkTemplate } = require('./cdk-app');
 const { readConfig } = require('./read-config');
+const { isGlobal } = require('./cdk-app-v2');
 
 const nodeModules = path.resolve(__dirname, '..', 'node_modules');
 const constructsDir = path.join('packages', 'common', 'constructs');
@@ -37,7 +38,7 @@ function prepare(bin, workdir, ws, config) {
   const app = fs.readdirSync(path.join(dir, constructsDir, 'src', 'app', 'dynamodb'));
   if (app.length !== 1) throw new Error(`${ws}: expected one app construct, found ${app}`);
   const source = fs.readFileSync(path.join(dir, constructsDir, 'src', 'app', 'dynamodb', app[0]), 'utf8');
-  const className = /export class (\w+) extends DynamoDBTable/.exec(source)[1];
+  const className = /export class (\w+) extends DynamoDB(?:Global)?Table/.exec(source)[1];
   return { config, dir, ws, className, cfg: readConfig(config), expected };
 }
 
@@ -49,7 +50,9 @@ function synthesize(workdir, item) {
   try {
     process.chdir(item.dir);  // the app construct finds its config from the workspace it runs in
     const app = new cdk.App({ outdir, analyticsReporting: false, context: { 'aws:cdk:enable-path-metadata': true } });
-    const stack = new cdk.Stack(app, item.cfg.cdk.stackName);
+    // A global table's stack is bound to its region, as the spec's tree has it.
+    const env = isGlobal(item.cfg) ? { env: { region: item.cfg.raw.tableConfig.region } } : undefined;
+    const stack = new cdk.Stack(app, item.cfg.cdk.stackName, env);
     new lib[item.className](stack, item.cfg.cdk.constructId);
     const assembly = app.synth();
     const art = assembly.getStackByName(stack.stackName);

@@ -92,6 +92,7 @@ function readConfig(file) {
   const cdkCfg = raw.cdk || {};
   const derived = raw.runtimeConfigKey.replace(/[^A-Za-z0-9]/g, '') + 'Stack';
   return {
+    raw,  // the config as written, for the fields this file does not normalize
     runtimeConfigKey: raw.runtimeConfigKey,
     tableConfig: table,
     grants: (raw.grants || []).map((g) => ({ ...g, roleName: roleName(g.role) })),

@@ -8,6 +8,7 @@
 
 #include "backends/common/naming.hpp"
 #include "construct_tree.hpp"
+#include "global_stack.hpp"
 #include "ddbsynth/backend.hpp"
 #include "ddbsynth/limits.hpp"
 #include "autoscaling.hpp"
@@ -190,9 +191,13 @@ Tree build_tree(const Table& t) {
 
 }  // namespace
 
-void check_buildable(const Table& t) { build_tree(t); }
+void check_buildable(const Table& t) {
+  if (t.is_global()) return check_global_buildable(t);
+  build_tree(t);
+}
 
 StackTemplate stack_template(const Table& t) {
+  if (t.is_global()) return global_stack_template(t);
   Tree r = build_tree(t);
   StackTemplate out;
   out.stack_name = r.stack_name;

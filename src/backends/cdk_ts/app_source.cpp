@@ -85,51 +85,58 @@ AppNames app_names(const Table& t) {
 
 std::string app_construct_source(const Table& t, const AppNames& n) {
   std::string key = ts_string(t.runtime_config_key);
+  // A table with replicas builds on the TableV2 construct (core/dynamodb-global.ts).
+  const bool global = t.is_global();
+  const char* base = global ? "DynamoDBGlobalTable" : "DynamoDBTable";
+  const char* config_type = global ? "DynamoDBGlobalTableConfig" : "DynamoDBTableConfig";
+  const char* module = global ? "dynamodb-global" : "dynamodb";
   if (is_yaml(t.source_file)) {
     return fmt::format(R"ts(import {{ Construct }} from 'constructs';
-import {{ DynamoDBTable, DynamoDBTableConfig }} from '../../core/dynamodb.js';
+import {{ {base}, {config_type} }} from '../../core/{module}.js';
 
 /**
  * The config of table {key}: {file}, normalized to JSON and embedded here since Node reads no
  * YAML without a dependency. Synthesize again after changing the YAML.
  */
-export const {cls}Config: DynamoDBTableConfig = {config};
+export const {cls}Config: {config_type} = {config};
 
 /** The DynamoDB table {key} and its runtime config, as its config describes them. */
-export class {cls} extends DynamoDBTable {{
-  constructor(scope: Construct, id: string, config: DynamoDBTableConfig = {cls}Config) {{
+export class {cls} extends {base} {{
+  constructor(scope: Construct, id: string, config: {config_type} = {cls}Config) {{
     super(scope, id, config);
   }}
 }}
 )ts",
                        fmt::arg("key", key), fmt::arg("file", comment_text(config_path(t))),
-                       fmt::arg("cls", n.class_name), fmt::arg("config", ts_object_literal(config_document(t))));
+                       fmt::arg("cls", n.class_name), fmt::arg("config", ts_object_literal(config_document(t))),
+                       fmt::arg("base", base), fmt::arg("config_type", config_type), fmt::arg("module", module));
   }
   return fmt::format(R"ts(import {{ Construct }} from 'constructs';
-import {{ DynamoDBTable, DynamoDBTableConfig }} from '../../core/dynamodb.js';
+import {{ {base}, {config_type} }} from '../../core/{module}.js';
 import {{ readWorkspaceJson }} from '../../core/workspace.js';
 
 /** The table's config, relative to the workspace root. Read at synth time: a change reaches the next deploy. */
 export const {cls}ConfigFile = {path};
 
 /** The DynamoDB table {key} and its runtime config, as its config.json describes them. */
-export class {cls} extends DynamoDBTable {{
+export class {cls} extends {base} {{
   constructor(scope: Construct, id: string, configFile: string = {cls}ConfigFile) {{
-    super(scope, id, readWorkspaceJson(configFile) as DynamoDBTableConfig);
+    super(scope, id, readWorkspaceJson(configFile) as {config_type});
   }}
 }}
 )ts",
-                     fmt::arg("key", key), fmt::arg("path", ts_string(config_path(t))), fmt::arg("cls", n.class_name));
+                     fmt::arg("key", key), fmt::arg("path", ts_string(config_path(t))), fmt::arg("cls", n.class_name),
+                     fmt::arg("base", base), fmt::arg("config_type", config_type), fmt::arg("module", module));
 }
 
-std::string index_source(const AppNames& n) {
+std::string index_source(const AppNames& n, bool global) {
   return fmt::format(R"ts(export * from './core/dynamodb.js';
-export * from './core/runtime-config.js';
+{}export * from './core/runtime-config.js';
 export * from './core/table-options.js';
 export * from './core/workspace.js';
 export * from './app/dynamodb/{}.js';
 )ts",
-                     n.file);
+                     global ? "export * from './core/dynamodb-global.js';\n" : "", n.file);
 }
 
 }  // namespace ddbsynth::cdk_ts

@@ -20,7 +20,8 @@ AppNames app_names(const Table& t);
 // embedded instead, normalized to JSON, since Node reads no YAML without a dependency.
 std::string app_construct_source(const Table& t, const AppNames& names);
 
-// src/index.ts: exports the core constructs and the table's app construct.
-std::string index_source(const AppNames& names);
+// src/index.ts: exports the core constructs (the global table's too for a table with replicas)
+// and the table's app construct.
+std::string index_source(const AppNames& names, bool global);
 
 }  // namespace ddbsynth::cdk_ts

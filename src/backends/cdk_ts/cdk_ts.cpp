@@ -5,6 +5,7 @@
 #include "backends/cdk/stack_template.hpp"
 #include "backends/factories.hpp"
 #include "ddbsynth/backend.hpp"
+#include "global_sources.hpp"
 #include "ts_sources.hpp"
 
 namespace ddbsynth {
@@ -26,13 +27,15 @@ class CdkTsBackend : public Backend {
     auto file = [](std::string_view path, std::string_view content, Sharing sharing = Sharing::Identical) {
       return OutputFile{std::string(kRoot) + std::string(path), std::string(content), sharing};
     };
-    return {file("tsconfig.json", cdk_ts::kTsConfigJson),
-            file("src/core/workspace.ts", cdk_ts::kWorkspaceTs),
-            file("src/core/runtime-config.ts", cdk_ts::kRuntimeConfigTs),
-            file("src/core/dynamodb.ts", cdk_ts::kDynamoDbTs),
-            file("src/core/table-options.ts", cdk_ts::kTableOptionsTs),
-            file("src/app/dynamodb/" + names.file + ".ts", cdk_ts::app_construct_source(t, names), Sharing::Owned),
-            file("src/index.ts", cdk_ts::index_source(names), Sharing::Lines)};
+    std::vector<OutputFile> out{file("tsconfig.json", cdk_ts::kTsConfigJson),
+                                file("src/core/workspace.ts", cdk_ts::kWorkspaceTs),
+                                file("src/core/runtime-config.ts", cdk_ts::kRuntimeConfigTs),
+                                file("src/core/dynamodb.ts", cdk_ts::kDynamoDbTs),
+                                file("src/core/table-options.ts", cdk_ts::kTableOptionsTs)};
+    if (t.is_global()) out.push_back(file("src/core/dynamodb-global.ts", cdk_ts::kDynamoDbGlobalTs));
+    out.push_back(file("src/app/dynamodb/" + names.file + ".ts", cdk_ts::app_construct_source(t, names), Sharing::Owned));
+    out.push_back(file("src/index.ts", cdk_ts::index_source(names, t.is_global()), Sharing::Lines));
+    return out;
   }
 };
 

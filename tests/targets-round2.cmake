@@ -9,3 +9,7 @@ add_test(NAME conformance_cloudformation_round2_vs_cdk
   COMMAND ${PROJECT_SOURCE_DIR}/tests/conformance/cfn-round2.sh $<TARGET_FILE:ddbsynth>
           ${CMAKE_CURRENT_BINARY_DIR}/cfn-round2 cdk)
 set_tests_properties(conformance_cloudformation_round2_vs_cdk PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+add_test(NAME conformance_terraform_round2
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/conformance/terraform-round2.sh $<TARGET_FILE:ddbsynth>
+          ${CMAKE_CURRENT_BINARY_DIR}/terraform-round2)
+set_tests_properties(conformance_terraform_round2 PROPERTIES TIMEOUT 600)

@@ -30,6 +30,14 @@ std::string shown(std::string_view s) {
   return out + "\"";
 }
 
+std::string brief(std::string_view s) {
+  constexpr size_t kShown = 80;
+  if (s.size() <= kShown) return shown(s);
+  size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+  return fmt::format("{}... ({} bytes)", shown(s.substr(0, cut)), s.size());
+}
+
 bool is_region(std::string_view s) {
   static const std::regex kRegion(
       "[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-[1-9][0-9]?");

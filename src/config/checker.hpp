@@ -33,6 +33,8 @@ size_t code_points(std::string_view s);
 bool has_control(std::string_view s);
 // `s` quoted for a message: one line, quotes and control characters escaped.
 std::string shown(std::string_view s);
+// shown(), cut to its first characters when long: a message about a 1 MB value stays short.
+std::string brief(std::string_view s);
 
 class Checker {
  public:

@@ -314,8 +314,8 @@ class Validator : public Checker {
     if (auto* v = tc.get("tags")) tags(*v);
     if (auto* v = tc.get("localSecondaryIndexes")) lsis(*v);
     if (auto* v = tc.get("globalSecondaryIndexes")) gsis(*v, provisioned);
-    read_options(*this, tc);
     read_global_table(*this, tc);
+    read_options(*this, tc);  // after the region: the resource policy's ARNs are checked against it
     check_global_table(*this, tc);
   }
 

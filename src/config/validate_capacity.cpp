@@ -31,10 +31,10 @@ std::optional<WarmThroughput> warm(Checker& c, const Value& v, const std::string
   c.fields(v, kWarmFields, what);
   WarmThroughput w;
   if (auto* r = v.get("readUnitsPerSecond"))
-    w.read_units_per_second = c.int_of(*r, what + ".readUnitsPerSecond", limits::kMinWarmReadUnits,
+    w.read_units_per_second = c.int_of(*r, what + ".readUnitsPerSecond", limits::kMinWarmUnits,
                                        limits::kMaxWarmUnits);
   if (auto* x = v.get("writeUnitsPerSecond"))
-    w.write_units_per_second = c.int_of(*x, what + ".writeUnitsPerSecond", limits::kMinWarmWriteUnits,
+    w.write_units_per_second = c.int_of(*x, what + ".writeUnitsPerSecond", limits::kMinWarmUnits,
                                         limits::kMaxWarmUnits);
   if (v.members.empty()) {
     c.error(v.pos, fmt::format("{} needs readUnitsPerSecond, writeUnitsPerSecond or both", what));

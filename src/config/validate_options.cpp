@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <regex>
+#include <unordered_set>
 
 #include "checker.hpp"
 #include "ddbsynth/limits.hpp"
@@ -38,7 +39,7 @@ std::optional<KinesisDestination> kinesis(Checker& c, const Value& v, const std:
   if (!is_kinesis_stream_arn(*s)) {
     c.error(arn->pos, fmt::format("{}.streamArn {} is not a Kinesis stream ARN "
                                   "(arn:<partition>:kinesis:<region>:<12 digits>:stream/<name>, the name 1-{} of "
-                                  "A-Z a-z 0-9 _ . -)", what, shown(*s), limits::kMaxKinesisStreamName));
+                                  "A-Z a-z 0-9 _ . -)", what, brief(*s), limits::kMaxKinesisStreamName));
     return std::nullopt;
   }
   k.stream_arn = *s;
@@ -54,7 +55,7 @@ std::optional<ImportSource> import_source(Checker& c, const Value& v, const std:
   if (auto* b = c.required(v, "bucket", what)) {
     if (auto s = c.string_of(*b, what + ".bucket")) {
       if (auto why = bucket_name_problem(*s)) {
-        c.error(b->pos, fmt::format("{}.bucket {} is not a valid S3 bucket name: {}", what, shown(*s), *why));
+        c.error(b->pos, fmt::format("{}.bucket {} is not a valid S3 bucket name: {}", what, brief(*s), *why));
         ok = false;
       }
       in.bucket = *s;
@@ -77,44 +78,48 @@ std::optional<ImportSource> import_source(Checker& c, const Value& v, const std:
     static const std::regex kAccount("[0-9]{12}");
     auto s = c.string_of(*o, what + ".bucketOwner");
     if (s && !std::regex_match(*s, kAccount)) {
-      c.error(o->pos, fmt::format("{}.bucketOwner {} must be an AWS account id of 12 digits", what, shown(*s)));
+      c.error(o->pos, fmt::format("{}.bucketOwner {} must be an AWS account id of 12 digits", what, brief(*s)));
       s.reset();
     }
     in.bucket_owner = s;
   }
-  if (auto* f = c.required(v, "inputFormat", what)) {
-    if (auto e = c.enum_of(*f, what + ".inputFormat", kInputFormats)) in.format = *e;
-    else ok = false;
-  } else {
-    ok = false;
-  }
-  bool csv = in.format == InputFormat::Csv;
+  std::optional<InputFormat> format;
+  if (auto* f = c.required(v, "inputFormat", what)) format = c.enum_of(*f, what + ".inputFormat", kInputFormats);
+  if (!format) ok = false;
+  in.format = format.value_or(InputFormat::DynamoDbJson);
+  bool other = format && *format != InputFormat::Csv;  // the csv options are wrong, whatever they hold
   if (auto* d = v.get("csvDelimiter")) {
-    if (auto s = c.string_of(*d, what + ".csvDelimiter")) {
-      if (!ok || csv) {
-        if (std::string_view(limits::kCsvDelimiters).find(*s) == std::string_view::npos || s->size() != 1)
-          c.error(d->pos, fmt::format("{}.csvDelimiter {} must be one of the characters DynamoDB accepts: "
-                                      "comma, semicolon, colon, pipe, tab or space", what, shown(*s)));
-        else
-          in.csv_delimiter = *s;
-      }
+    if (other) {
+      c.error(d->pos, fmt::format("{}.csvDelimiter is only allowed with inputFormat CSV", what));
+    } else if (auto s = c.string_of(*d, what + ".csvDelimiter")) {
+      if (s->size() != 1 || std::string_view(limits::kCsvDelimiters).find(*s) == std::string_view::npos)
+        c.error(d->pos, fmt::format("{}.csvDelimiter {} must be one character DynamoDB accepts: comma, semicolon, "
+                                    "colon, pipe, tab or space", what, brief(*s)));
+      else
+        in.csv_delimiter = *s;
     }
-    if (ok && !csv) c.error(d->pos, fmt::format("{}.csvDelimiter is only allowed with inputFormat CSV", what));
   }
   if (auto* h = v.get("csvHeader")) {
-    if (ok && !csv) {
+    if (other) {
       c.error(h->pos, fmt::format("{}.csvHeader is only allowed with inputFormat CSV", what));
     } else if (c.expect(*h, Value::Kind::Array, what + ".csvHeader")) {
       if (h->items.empty() || h->items.size() > limits::kMaxCsvHeaderColumns)
         c.error(h->pos, fmt::format("{}.csvHeader must list 1-{} attribute names, found {}", what,
                                     limits::kMaxCsvHeaderColumns, h->items.size()));
+      // DynamoDB's HeaderList pattern: printable ASCII but '"' and ','.
+      static const std::regex kHeader(R"([\x20-\x21\x23-\x2B\x2D-\x7E]+)");
+      std::unordered_set<std::string> listed;
       std::vector<std::string> header;
-      for (const auto& item : h->items)
-        if (auto a = c.attribute_name(item, what + ".csvHeader[]")) {
-          if (has_control(*a))
-            c.error(item.pos, fmt::format("{}.csvHeader[] {} must not contain control characters", what, shown(*a)));
-          header.push_back(*a);
-        }
+      for (const auto& item : h->items) {
+        auto a = c.attribute_name(item, what + ".csvHeader[]");
+        if (!a) continue;
+        if (!std::regex_match(*a, kHeader))
+          c.error(item.pos, fmt::format("{}.csvHeader[] {} may only hold printable ASCII without '\"' and ','", what,
+                                        brief(*a)));
+        else if (!listed.insert(*a).second)
+          c.error(item.pos, fmt::format("{} is listed twice in {}.csvHeader", brief(*a), what));
+        header.push_back(*a);
+      }
       in.csv_header = std::move(header);
     }
   }
@@ -129,7 +134,7 @@ bool is_kinesis_stream_arn(std::string_view s) {
   static const std::regex kArn(
       R"(arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):kinesis:([a-z0-9-]+):[0-9]{12}:stream/[A-Za-z0-9_.-]{1,128})");
   std::match_results<std::string_view::const_iterator> m;
-  return s.size() <= 2048 && std::regex_match(s.begin(), s.end(), m, kArn) && is_region(m[2].str());
+  return s.size() <= limits::kMaxArn && std::regex_match(s.begin(), s.end(), m, kArn) && is_region(m[2].str());
 }
 
 std::optional<std::string> bucket_name_problem(std::string_view s) {

@@ -21,7 +21,7 @@ constexpr std::string_view kReplicaFields[] = {"region",      "kmsKeyArn",      
 std::optional<std::string> region(Checker& c, const Value& v, const std::string& what) {
   auto s = c.string_of(v, what);
   if (s && !is_region(*s)) {
-    c.error(v.pos, fmt::format("{} {} is not an AWS region name (like us-east-1)", what, shown(*s)));
+    c.error(v.pos, fmt::format("{} {} is not an AWS region name (like us-east-1)", what, brief(*s)));
     return std::nullopt;
   }
   return s;
@@ -59,9 +59,9 @@ void replica(Checker& c, const Value& v, const std::string& what, bool provision
         R"(arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):kms:([a-z0-9-]+):[0-9]{12}:key/(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}))");
     if (auto s = c.string_of(*x, what + ".kmsKeyArn")) {
       std::smatch m;
-      if (!std::regex_match(*s, m, kKey))
+      if (s->size() > limits::kMaxArn || !std::regex_match(*s, m, kKey))
         c.error(x->pos, fmt::format("{}.kmsKeyArn {} is not a KMS key ARN "
-                                    "(arn:<partition>:kms:<region>:<12 digits>:key/<key id>)", what, shown(*s)));
+                                    "(arn:<partition>:kms:<region>:<12 digits>:key/<key id>)", what, brief(*s)));
       else if (!r.region.empty() && m[2] != r.region)
         c.error(x->pos, fmt::format("{}.kmsKeyArn is a key in {}, not in the replica's region {}: a "
                                     "customer-managed key serves one region", what, m[2].str(), r.region));
@@ -143,9 +143,9 @@ void check_global_table(Checker& c, const Value& tc) {
     if (r.empty()) continue;
     const Value& at = *replicas->items[i].get("region");
     if (t.global.region && r == *t.global.region)
-      c.error(at.pos, fmt::format("replica region {} is tableConfig.region: the table is already there", shown(r)));
+      c.error(at.pos, fmt::format("replica region {} is tableConfig.region: the table is already there", brief(r)));
     else if (auto [first, added] = seen.emplace(r, i); !added)
-      c.error(at.pos, fmt::format("replica region {} is already tableConfig.replicas[{}]", shown(r), first->second));
+      c.error(at.pos, fmt::format("replica region {} is already tableConfig.replicas[{}]", brief(r), first->second));
   }
   if (t.global.consistency == Consistency::Strong && t.global.region) {
     const Value& at = *tc.get("multiRegionConsistency");
@@ -161,7 +161,7 @@ void check_global_table(Checker& c, const Value& tc) {
       regions.push_back(*t.global.witness_region);
       if (std::count(regions.begin(), regions.end(), *t.global.witness_region) > 1)
         c.error(witness->pos, fmt::format("tableConfig.witnessRegion {} is also a replica region: the witness must "
-                                          "be a region of its own", shown(*t.global.witness_region)));
+                                          "be a region of its own", brief(*t.global.witness_region)));
     }
     int set = region_set(regions.front());
     bool same = set >= 0 && std::all_of(regions.begin(), regions.end(), [&](const std::string& r) {
@@ -179,12 +179,29 @@ void check_global_table(Checker& c, const Value& tc) {
   if (const Value* imp = tc.get("importSource"))
     c.error(imp->pos, "tableConfig.importSource is not available on a global table: import into a regional table, "
                       "then add replicas");
+  // TableV2 (the CDK's global table) autoscales from 20% utilization, not 10% like Table.
+  auto utilization = [&](const Value& holder, const std::string& where) {
+    const Value* as = holder.get("autoScaling");
+    for (const char* dim : {"read", "write"}) {
+      const Value* s = as ? as->get(dim) : nullptr;
+      const Value* u = s ? s->get("targetUtilization") : nullptr;
+      if (u && u->kind == Value::Kind::Int && u->integer < limits::kMinGlobalTargetUtilization &&
+          u->integer >= limits::kMinTargetUtilization)
+        c.error(u->pos, fmt::format("{}.autoScaling.{}.targetUtilization must be at least {} on a table with "
+                                    "replicas, found {}", where, dim, limits::kMinGlobalTargetUtilization,
+                                    u->integer));
+    }
+  };
+  utilization(tc, "tableConfig");
+  const Value* gsis = tc.get("globalSecondaryIndexes");
+  size_t gsi_count = gsis && gsis->kind == Value::Kind::Array ? gsis->items.size() : 0;
+  for (size_t i = 0; i < gsi_count; ++i)
+    utilization(gsis->items[i], fmt::format("tableConfig.globalSecondaryIndexes[{}]", i));
   if (t.billing == BillingMode::Provisioned) {
     if (!t.auto_scaling.write)
       c.error(tc.get("billingMode")->pos, "a provisioned table with replicas needs autoScaling.write: global "
                                          "tables autoscale their write capacity");
-    if (const Value* gsis = tc.get("globalSecondaryIndexes"); gsis && gsis->kind == Value::Kind::Array)
-      for (size_t i = 0; i < gsis->items.size(); ++i)
+    for (size_t i = 0; i < gsi_count; ++i)
         if (const Value* w = gsis->items[i].get("writeCapacity"))
           c.error(w->pos, fmt::format("tableConfig.globalSecondaryIndexes[{}].writeCapacity is fixed, but a "
                                       "provisioned global table autoscales write capacity: set the index's "

@@ -173,6 +173,149 @@ def hostile():
     yield ("invalid escape before a newline", "c.json", b'{"runtimeConfigKey": "a\\\nb"}', "before U+000A")
     yield ("garbage after document", "c.json", SEED + b" {}", "after the end of the document")
     yield ("not an object", "c.json", b'"runtimeConfigKey"', "expected an object at the top level")
+    yield from round2()
+
+
+KEY_EU = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+
+
+def scaled(scaling, read=10):
+    """A provisioned table whose read capacity autoscales with `scaling` (min 1, max 100 unless given)."""
+    t = provisioned(read)
+    t["autoScaling"] = {"read": dict({"minCapacity": 1, "maxCapacity": 100}, **scaling)}
+    return t
+
+
+def imported(**fields):
+    return {"importSource": dict({"bucket": "acme", "inputFormat": "CSV"}, **fields)}
+
+
+def replicated(*replicas, **table):
+    return dict({"region": "us-east-1", "replicas": list(replicas)}, **table)
+
+
+def replica(region="eu-west-1", key=KEY_EU, **fields):
+    return dict({"region": region, "kmsKeyArn": key}, **fields)
+
+
+def policy(*statements, **document):
+    return {"resourcePolicy": dict({"Version": "2012-10-17", "Statement": list(statements)}, **document)}
+
+
+def statement(**fields):
+    return dict({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"},
+                 "Action": "dynamodb:GetItem", "Resource": "*"}, **fields)
+
+
+def policy_of_size(size):
+    """A valid policy whose compact JSON is exactly `size` bytes (padded in its Id)."""
+    doc = policy(statement(), Id="")
+    base = len(json.dumps(doc["resourcePolicy"], separators=(",", ":")))
+    doc["resourcePolicy"]["Id"] = "i" * (size - base)
+    return doc
+
+
+def round2():
+    """Hostile values for every round-2 field (capacity, table options, global tables)."""
+    yield ("max units as a string", "c.json", config({"maxReadRequestUnits": "100"}), "must be an integer, found string")
+    yield ("max units as a float", "c.json", config({"maxWriteRequestUnits": 1.5}), "must be an integer, found 1.5")
+    yield ("max units huge", "c.json", config({"maxReadRequestUnits": 2**53}), "between 1 and")
+    yield ("max units on provisioned", "c.json", config(dict(provisioned(1), maxWriteRequestUnits=5)),
+           "only allowed with billingMode PAY_PER_REQUEST")
+    yield ("GSI max units on provisioned", "c.json",
+           config(dict(provisioned(1), globalSecondaryIndexes=[{"indexName": "abc", "partitionKey": "g", "maxReadRequestUnits": 1}])),
+           "globalSecondaryIndexes[0].maxReadRequestUnits is only allowed")
+    yield ("warm throughput array", "c.json", config({"warmThroughput": [1, 2]}), "must be an object, found array")
+    yield ("warm throughput empty", "c.json", config({"warmThroughput": {}}), "needs readUnitsPerSecond")
+    yield ("warm throughput zero", "c.json", config({"warmThroughput": {"writeUnitsPerSecond": 0}}), "between 1 and")
+    yield ("autoscaling on demand", "c.json", config({"autoScaling": {"read": {"minCapacity": 1, "maxCapacity": 2}}}),
+           "only allowed with billingMode PROVISIONED")
+    yield ("autoscaling null", "c.json", config(dict(provisioned(1), autoScaling=None)), "must be an object, found null")
+    yield ("scaling max below min", "c.json", config(scaled({"minCapacity": 50, "maxCapacity": 40}, read=45)),
+           "maxCapacity (40) must be at least minCapacity (50)")
+    yield ("capacity above scaling max", "c.json", config(scaled({}, read=101)), "outside tableConfig.autoScaling.read [1, 100]")
+    yield ("scaling unknown field", "c.json", config(scaled({"target": 50})), 'unknown field "target"')
+    yield ("cooldown as a string", "c.json", config(scaled({"scaleOutCooldown": "1m"})), "must be an integer, found string")
+    yield ("10,000 scaling fields", "c.json", config(scaled({f"f{i}": 0 for i in range(10000)})), "too many errors")
+    yield ("pitr period without pitr", "c.json", config({"pointInTimeRecovery": False, "pointInTimeRecoveryPeriodDays": 3}),
+           "needs pointInTimeRecovery true")
+    yield ("contributor insights string", "c.json", config({"contributorInsights": "yes"}), "must be true, false or")
+    yield ("contributor insights mode with newline", "c.json", config({"contributorInsights": {"mode": "THROTTLED_KEYS\n"}}),
+           '"THROTTLED_KEYS\\u000a"')
+    yield ("GSI contributor insights number", "c.json",
+           config({"globalSecondaryIndexes": [{"indexName": "abc", "partitionKey": "g", "contributorInsights": 1}]}),
+           "globalSecondaryIndexes[0].contributorInsights must be true, false")
+    yield ("kinesis ARN with newline", "c.json",
+           config({"kinesisStream": {"streamArn": "arn:aws:kinesis:us-east-1:123456789012:stream/a\nb"}}),
+           "is not a Kinesis stream ARN")
+    yield ("kinesis ARN of 1 MB", "c.json",
+           config({"kinesisStream": {"streamArn": "arn:aws:kinesis:us-east-1:123456789012:stream/" + "a" * MIB}}),
+           "is not a Kinesis stream ARN")
+    yield ("kinesis precision", "c.json",
+           config({"kinesisStream": {"streamArn": "arn:aws:kinesis:us-east-1:123456789012:stream/s", "precision": "SECOND"}}),
+           "precision must be one of")
+    yield ("bucket with newline", "c.json", config(imported(bucket="ac\nme")), "not a valid S3 bucket name")
+    yield ("bucket of 1 MB", "c.json", config(imported(bucket="a" * MIB)), "3-63 characters")
+    yield ("bucket IP address", "c.json", config(imported(bucket="10.0.0.1")), "IP address")
+    yield ("bucket reserved suffix", "c.json", config(imported(bucket="acme--x-s3")), 'suffix "--x-s3"')
+    yield ("bucket owner letters", "c.json", config(imported(bucketOwner="12345678901a")), "12 digits")
+    yield ("key prefix with escape", "c.json", config(imported(keyPrefix="a\x1bb")), "without control characters")
+    yield ("csv delimiter newline", "c.json", config(imported(csvDelimiter="\n")), "must be one character DynamoDB accepts")
+    yield ("csv header with a comma", "c.json", config(imported(csvHeader=["a,b"])), "printable ASCII")
+    yield ("100,000 duplicate csv headers", "c.json", config(imported(csvHeader=["a"] * 100000)), "too many errors")
+    yield ("csv options with ION", "c.json", config(imported(inputFormat="ION", csvHeader=["a"])),
+           "csvHeader is only allowed with inputFormat CSV")
+    yield ("import source on a global table", "c.json", config(replicated(replica(), **imported())),
+           "not available on a global table")
+    yield ("policy not an object", "c.json", config({"resourcePolicy": "{}"}), "must be an object, found string")
+    yield ("policy of 4 MB", "c.json", config(policy(statement(Sid="a" * (4 * MIB - 400)))), "DynamoDB accepts at most 20480")
+    yield ("policy of 20,000 statements", "c.json", config(policy(*[statement()] * 20000)), "DynamoDB accepts at most 20480")
+    yield ("policy resource of another service", "c.json", config(policy(statement(Resource="arn:aws:s3:::acme/*"))),
+           'service "s3", not of DynamoDB')
+    yield ("policy resource of another table", "c.json",
+           config(dict({"tableName": "orders"}, **policy(statement(Resource="arn:aws:dynamodb:us-east-1:1:table/users")))),
+           'does not name table "orders"')
+    yield ("policy resource with newline", "c.json", config(policy(statement(Resource="arn:aws:dynamodb:us-east-1:1:stream\n"))),
+           "can never match this table")
+    yield ("policy resource of 2,048 characters", "c.json", config(dict({"tableName": "orders"}, **policy(statement(Resource="*" * 2047 + "x")))),
+           "can never match")
+    yield ("policy duplicate Sid", "c.json", config(policy(statement(Sid="A"), statement(Sid="A"))), 'Sid "A" is already used')
+    yield ("policy Sid with newline", "c.json", config(policy(statement(Sid="a\nb"))), "may only contain A-Z a-z 0-9")
+    yield ("policy effect", "c.json", config(policy(statement(Effect="allow"))), "Effect must be one of Allow, Deny")
+    yield ("policy action with spaces", "c.json", config(policy(statement(Action="dynamodb: GetItem"))), "is not an action")
+    yield ("policy principal number", "c.json", config(policy(statement(Principal=7))), "must be an object, found integer")
+    yield ("region with newline", "c.json", config({"region": "us-east-1\n"}), "is not an AWS region name")
+    yield ("region of 1 MB", "c.json", config({"region": "u" * MIB}), "is not an AWS region name")
+    yield ("replicas without region", "c.json", config({"replicas": [replica()]}), "needs tableConfig.region")
+    yield ("replicas not an array", "c.json", config(replicated(replica(), replicas={"region": "eu-west-1"})),
+           "must be an array, found object")
+    yield ("replica without key", "c.json", config(replicated({"region": "eu-west-1"})), 'missing required field "kmsKeyArn"')
+    yield ("replica key of another region", "c.json", config(replicated(replica(region="eu-west-2"))),
+           "is a key in eu-west-1, not in the replica's region eu-west-2")
+    yield ("replica key of 1 MB", "c.json", config(replicated(replica(key=KEY_EU + "0" * MIB))), "is not a KMS key ARN")
+    yield ("replica in the table's region", "c.json", config(replicated(replica(region="us-east-1", key=KEY_EU.replace("eu-west-1", "us-east-1")))),
+           "is tableConfig.region")
+    yield ("20,000 duplicate replicas", "c.json", config(replicated(*[replica()] * 20000)), "too many errors")
+    yield ("replica read capacity on demand", "c.json", config(replicated(replica(readCapacity=5))),
+           "readCapacity is only allowed with billingMode PROVISIONED")
+    yield ("replica max units provisioned", "c.json",
+           config(replicated(replica(maxReadRequestUnits=5),
+                             **dict(provisioned(1), autoScaling={"write": {"minCapacity": 1, "maxCapacity": 5}}))),
+           "maxReadRequestUnits is only allowed with billingMode PAY_PER_REQUEST")
+    yield ("replica tag reserved", "c.json", config(replicated(replica(tags={"aws:x": "y"}))), 'reserved prefix "aws:"')
+    yield ("replica unknown field", "c.json", config(replicated(replica(kmsKey="x"))), 'unknown field "kmsKey"')
+    yield ("strong without replicas", "c.json", config({"multiRegionConsistency": "STRONG"}), "only allowed with replicas")
+    yield ("strong across region sets", "c.json",
+           config(replicated(replica(region="eu-west-1"), replica(region="us-east-2", key=KEY_EU.replace("eu-west-1", "us-east-2")),
+                             multiRegionConsistency="STRONG")),
+           "in one region set")
+    yield ("witness without strong", "c.json", config(replicated(replica(), witnessRegion="us-west-2")),
+           "witnessRegion is only allowed with multiRegionConsistency STRONG")
+    yield ("global stream KEYS_ONLY", "c.json", config(replicated(replica(), stream="KEYS_ONLY")), "streams NEW_AND_OLD_IMAGES")
+    yield ("global GSI fixed write capacity", "c.json",
+           config(replicated(replica(), **dict(provisioned(1), autoScaling={"write": {"minCapacity": 1, "maxCapacity": 5}},
+                                             globalSecondaryIndexes=[{"indexName": "abc", "partitionKey": "g", "writeCapacity": 2}]))),
+           "writeCapacity is fixed, but a provisioned global table autoscales")
 
 # (name, ok config, config just past the bound, message substring for the one past it)
 LIMITS = [
@@ -215,6 +358,47 @@ LIMITS = [
      config(localDev={"tableName": "abc", "port": 0}), "between 1 and 65535"),
     ("port max", config(localDev={"tableName": "abc", "port": 65535}),
      config(localDev={"tableName": "abc", "port": 65536}), "between 1 and 65535"),
+    # Round 2.
+    ("max units min", config({"maxReadRequestUnits": 1}), config({"maxReadRequestUnits": 0}), "between 1 and"),
+    ("warm throughput min", config({"warmThroughput": {"readUnitsPerSecond": 1}}),
+     config({"warmThroughput": {"readUnitsPerSecond": 0}}), "between 1 and"),
+    ("scaling capacity at min", config(scaled({"minCapacity": 10})), config(scaled({"minCapacity": 11})),
+     "outside tableConfig.autoScaling.read [11, 100]"),
+    ("scaling capacity at max", config(scaled({"maxCapacity": 10})), config(scaled({"maxCapacity": 9})),
+     "outside tableConfig.autoScaling.read [1, 9]"),
+    ("scaling max capacity", config(scaled({"maxCapacity": 2**31 - 1})), config(scaled({"maxCapacity": 2**31})),
+     "between 1 and 2147483647"),
+    ("target utilization min", config(scaled({"targetUtilization": 10})), config(scaled({"targetUtilization": 9})),
+     "between 10 and 90"),
+    ("target utilization max", config(scaled({"targetUtilization": 90})), config(scaled({"targetUtilization": 91})),
+     "between 10 and 90"),
+    ("global target utilization min",
+     config(replicated(replica(), **dict(provisioned(1), autoScaling={"write": {"minCapacity": 1, "maxCapacity": 5, "targetUtilization": 20}}))),
+     config(replicated(replica(), **dict(provisioned(1), autoScaling={"write": {"minCapacity": 1, "maxCapacity": 5, "targetUtilization": 19}}))),
+     "at least 20 on a table with replicas"),
+    ("cooldown min", config(scaled({"scaleInCooldown": 0})), config(scaled({"scaleInCooldown": -1})), "between 0 and"),
+    ("cooldown max", config(scaled({"scaleOutCooldown": 2**31 - 1})), config(scaled({"scaleOutCooldown": 2**31})),
+     "between 0 and 2147483647"),
+    ("pitr period min", config({"pointInTimeRecoveryPeriodDays": 1}), config({"pointInTimeRecoveryPeriodDays": 0}),
+     "between 1 and 35"),
+    ("pitr period max", config({"pointInTimeRecoveryPeriodDays": 35}), config({"pointInTimeRecoveryPeriodDays": 36}),
+     "between 1 and 35"),
+    ("kinesis stream name", config({"kinesisStream": {"streamArn": "arn:aws:kinesis:us-east-1:123456789012:stream/" + "s" * 128}}),
+     config({"kinesisStream": {"streamArn": "arn:aws:kinesis:us-east-1:123456789012:stream/" + "s" * 129}}),
+     "is not a Kinesis stream ARN"),
+    ("bucket name min", config(imported(bucket="abc")), config(imported(bucket="ab")), "3-63 characters"),
+    ("bucket name max", config(imported(bucket="b" * 63)), config(imported(bucket="b" * 64)), "3-63 characters"),
+    ("key prefix", config(imported(keyPrefix="k" * 1024)), config(imported(keyPrefix="k" * 1025)), "at most 1024 bytes"),
+    ("csv header", config(imported(csvHeader=[f"c{i}" for i in range(255)])),
+     config(imported(csvHeader=[f"c{i}" for i in range(256)])), "must list 1-255 attribute names"),
+    ("resource policy size", config(policy_of_size(20480)), config(policy_of_size(20481)), "DynamoDB accepts at most 20480"),
+    ("resource ARN length", config(policy(statement(Resource="arn:aws:dynamodb:*:*:table/" + "t" * 2021))),
+     config(policy(statement(Resource="arn:aws:dynamodb:*:*:table/" + "t" * 2022))), "at most 2048 characters"),
+    ("strong regions", config(replicated(replica(region="us-east-2", key=KEY_EU.replace("eu-west-1", "us-east-2")),
+                                         multiRegionConsistency="STRONG", witnessRegion="us-west-2")),
+     config(replicated(replica(region="us-east-2", key=KEY_EU.replace("eu-west-1", "us-east-2")),
+                       multiRegionConsistency="STRONG", witnessRegion="us-east-2")),
+     "witnessRegion \"us-east-2\" is also a replica region"),
 ]
 
 

@@ -54,7 +54,7 @@ TEST(Round2Targets, TerraformRequiresTheProviderReleaseOfEachFeature) {
 TEST(Round2Targets, OneResourcePolicyUserStatementsFirstNormalizedAsTheCdkDoes) {
   Table t = parse_config(R"({"runtimeConfigKey": "t", "tableConfig": {"tableName": "ttt",
     "resourcePolicy": {"Version": "2012-10-17", "Statement": [
-      {"Resource": ["arn:aws:dynamodb:us-east-1:123456789012:table/ttt"], "Sid": "A",
+      {"Resource": ["arn:aws:dynamodb:us-east-1:123456789012:table/ttt"], "Sid": "A", "Effect": "Allow",
        "Principal": {"AWS": ["arn:aws:iam::210987654321:root"]}, "Action": ["dynamodb:Query", "dynamodb:Query"]},
       {"Action": "dynamodb:*", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:role/admin"},
        "Resource": "*"}]}},

@@ -36,11 +36,16 @@ function cfnEval(v, symbols) {
 }
 
 const list = (x) => (x === undefined ? [] : Array.isArray(x) ? [...x].sort() : [x]);
+// Every element of each statement, lists sorted: the same statements in any order and form.
 const statements = (doc) => {
   assert.strictEqual(doc.Version, '2012-10-17');
-  return doc.Statement.map((s) => ({ Action: list(s.Action), Effect: s.Effect, Principal: s.Principal || null, Resource: list(s.Resource) }))
+  const principal = (p) => (p && typeof p === 'object' ? Object.fromEntries(Object.keys(p).sort().map((k) => [k, list(p[k])])) : p || null);
+  return doc.Statement.map((s) => ({ Sid: s.Sid || null, Action: list(s.Action), NotAction: list(s.NotAction), Effect: s.Effect,
+    Principal: principal(s.Principal), NotPrincipal: principal(s.NotPrincipal), Resource: list(s.Resource),
+    NotResource: list(s.NotResource), Condition: s.Condition || null }))
     .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 };
+const sortedBy = (xs, key) => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 const byName = (xs) => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 function cfnSemantics(tpl) {
@@ -61,6 +66,20 @@ function cfnSemantics(tpl) {
   const capacity = (pt) => (pt ? { read: pt.ReadCapacityUnits, write: pt.WriteCapacityUnits } : null);
   const projection = (p) => ({ projection: p.ProjectionType, nonKey: p.NonKeyAttributes || null });
   const tags = (ts) => Object.fromEntries((ts || []).map((t) => [t.Key, t.Value]));
+  const onDemand = (o) => (o ? { read: o.MaxReadRequestUnits ?? null, write: o.MaxWriteRequestUnits ?? null } : null);
+  const warm = (w) => (w ? { read: w.ReadUnitsPerSecond ?? null, write: w.WriteUnitsPerSecond ?? null } : null);
+  const insights = (c) => (c && c.Enabled ? { mode: c.Mode || null } : null);
+  const scaling = sortedBy(idOf('AWS::ApplicationAutoScaling::ScalableTarget').map((id) => {
+    const p = R[id].Properties;
+    const [policyId] = idOf('AWS::ApplicationAutoScaling::ScalingPolicy').filter((x) => R[x].Properties.ScalingTargetId.Ref === id);
+    const c = R[policyId].Properties.TargetTrackingScalingPolicyConfiguration;
+    return { resource: ev(p.ResourceId), dimension: p.ScalableDimension, namespace: p.ServiceNamespace, role: ev(p.RoleARN),
+      min: p.MinCapacity, max: p.MaxCapacity, type: R[policyId].Properties.PolicyType,
+      metric: c.PredefinedMetricSpecification.PredefinedMetricType, target: c.TargetValue,
+      scaleIn: c.ScaleInCooldown ?? null, scaleOut: c.ScaleOutCooldown ?? null };
+  }), (x) => `${x.resource} ${x.dimension}`);
+  const imp = T.ImportSourceSpecification;
+  const csv = imp && imp.InputFormatOptions && imp.InputFormatOptions.Csv;
   const grants = {};
   for (const id of idOf('AWS::IAM::Policy')) {
     const p = R[id].Properties;
@@ -86,7 +105,21 @@ function cfnSemantics(tpl) {
     capacity: capacity(T.ProvisionedThroughput),
     gsis: (T.GlobalSecondaryIndexes || []).map((g) => ({
       name: g.IndexName, hash: keyOf(g.KeySchema, 'HASH'), range: keyOf(g.KeySchema, 'RANGE'),
-      ...projection(g.Projection), capacity: capacity(g.ProvisionedThroughput) })),
+      ...projection(g.Projection), capacity: capacity(g.ProvisionedThroughput),
+      onDemand: onDemand(g.OnDemandThroughput), warm: warm(g.WarmThroughput), insights: insights(g.ContributorInsightsSpecification) })),
+    onDemand: onDemand(T.OnDemandThroughput),
+    warm: warm(T.WarmThroughput),
+    insights: insights(T.ContributorInsightsSpecification),
+    pitrPeriod: T.PointInTimeRecoverySpecification.RecoveryPeriodInDays ?? null,
+    kinesis: T.KinesisStreamSpecification ? { stream: T.KinesisStreamSpecification.StreamArn,
+      precision: T.KinesisStreamSpecification.ApproximateCreationDateTimePrecision || null } : null,
+    importSource: imp ? { format: imp.InputFormat, compression: imp.InputCompressionType || null,
+      delimiter: (csv && csv.Delimiter) || null, header: (csv && csv.HeaderList) || null,
+      bucket: imp.S3BucketSource.S3Bucket, owner: imp.S3BucketSource.S3BucketOwner || null, prefix: imp.S3BucketSource.S3KeyPrefix ?? null } : null,
+    scaling,
+    // What the Terraform table must ignore so as not to fight the autoscaler.
+    ignored: [...new Set(scaling.map((x) => ({ 'dynamodb:table:ReadCapacityUnits': 'read_capacity',
+      'dynamodb:table:WriteCapacityUnits': 'write_capacity' }[x.dimension] || 'global_secondary_index')))].sort(),
     lsis: (T.LocalSecondaryIndexes || []).map((l) => ({
       name: l.IndexName, hash: keyOf(l.KeySchema, 'HASH'), range: keyOf(l.KeySchema, 'RANGE'), ...projection(l.Projection) })),
     pitr: T.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled,
@@ -158,6 +191,36 @@ function tfSemantics(m) {
   if (tablePolicy) assert.strictEqual(tablePolicy.resource_arn, '{table.arn}');
   const ttl = block(T.ttl);
   const sse = block(T.server_side_encryption);
+  const pair = (o, r, w) => (o ? { read: o[r] ?? null, write: o[w] ?? null } : null);
+  const onDemand = (x) => pair(block(x.on_demand_throughput), 'max_read_request_units', 'max_write_request_units');
+  const warm = (x) => pair(block(x.warm_throughput), 'read_units_per_second', 'write_units_per_second');
+  const insights = {};
+  for (const c of Object.values(r.aws_dynamodb_contributor_insights || {})) {
+    assert.strictEqual(c.table_name, '{table.name}');
+    const k = c.index_name || '';
+    assert.ok(!(k in insights), `contributor insights twice for ${k || 'the table'}`);
+    insights[k] = { mode: c.mode || null };
+  }
+  const targets = r.aws_appautoscaling_target || {};
+  const scaling = sortedBy(Object.entries(targets).map(([name, p]) => {
+    const policies = Object.values(r.aws_appautoscaling_policy || {}).filter((x) =>
+      x.resource_id === `{aws_appautoscaling_target.${name}.resource_id}`);
+    assert.strictEqual(policies.length, 1, `expected one policy on aws_appautoscaling_target.${name}`);
+    const [pol] = policies;
+    assert.strictEqual(pol.scalable_dimension, `{aws_appautoscaling_target.${name}.scalable_dimension}`);
+    assert.strictEqual(pol.service_namespace, `{aws_appautoscaling_target.${name}.service_namespace}`);
+    const c = block(pol.target_tracking_scaling_policy_configuration);
+    return { resource: p.resource_id, dimension: p.scalable_dimension, namespace: p.service_namespace, role: p.role_arn,
+      min: p.min_capacity, max: p.max_capacity, type: pol.policy_type,
+      metric: block(c.predefined_metric_specification).predefined_metric_type, target: c.target_value,
+      scaleIn: c.scale_in_cooldown ?? null, scaleOut: c.scale_out_cooldown ?? null };
+  }), (x) => `${x.resource} ${x.dimension}`);
+  assert.strictEqual(Object.keys(r.aws_appautoscaling_policy || {}).length, scaling.length, 'a scaling policy without its target');
+  const kinesis = r.aws_dynamodb_kinesis_streaming_destination ? only(r.aws_dynamodb_kinesis_streaming_destination, 'kinesis destination') : null;
+  if (kinesis) assert.strictEqual(kinesis.table_name, '{table.name}');
+  const imp = block(T.import_table);
+  const csv = imp && block(imp.input_format_options) && block(block(imp.input_format_options).csv);
+  const s3 = imp && block(imp.s3_bucket_source);
   let tableName = T.name;
   if (typeof tableName === 'string' && tableName.includes('{random}')) {
     const rs = only(r.random_string, 'random_string');
@@ -172,7 +235,18 @@ function tfSemantics(m) {
     attributes: byName(T.attribute.map((a) => ({ name: a.name, type: a.type }))),
     billing: T.billing_mode,
     capacity: capacity(T),
-    gsis: (T.global_secondary_index || []).map((g) => ({ name: g.name, hash: g.hash_key, range: g.range_key || null, ...projection(g), capacity: capacity(g) })),
+    gsis: (T.global_secondary_index || []).map((g) => ({ name: g.name, hash: g.hash_key, range: g.range_key || null, ...projection(g), capacity: capacity(g),
+      onDemand: onDemand(g), warm: warm(g), insights: insights[g.name] || null })),
+    onDemand: onDemand(T),
+    warm: warm(T),
+    insights: insights[''] || null,
+    pitrPeriod: block(T.point_in_time_recovery).recovery_period_in_days ?? null,
+    kinesis: kinesis ? { stream: kinesis.stream_arn, precision: kinesis.approximate_creation_date_time_precision || null } : null,
+    importSource: imp ? { format: imp.input_format, compression: imp.input_compression_type || null,
+      delimiter: (csv && csv.delimiter) || null, header: (csv && csv.header_list) || null,
+      bucket: s3.bucket, owner: s3.bucket_owner || null, prefix: s3.key_prefix ?? null } : null,
+    scaling,
+    ignored: [...((T.lifecycle && T.lifecycle[0].ignore_changes) || [])].sort(),
     lsis: (T.local_secondary_index || []).map((l) => ({ name: l.name, hash: T.hash_key, range: l.range_key, ...projection(l) })),
     pitr: block(T.point_in_time_recovery).enabled,
     deletionProtection: T.deletion_protection_enabled,
@@ -247,7 +321,7 @@ async function checkConfig(ddbsynth, work, config, providers) {
 
   const versions = evaluated.hcl.terraform.required_providers[0];
   assert.strictEqual(versions.aws.source, 'hashicorp/aws');
-  assert.match(versions.aws.version, /^>= 5(\.\d+)?$/);
+  assert.match(versions.aws.version, /^>= [56](\.\d+)?$/);
   assert.strictEqual(!!versions.random, !!evaluated.hcl.resource.random_string, 'random provider iff random_string is used');
 
   const cfn = JSON.parse(fs.readFileSync(path.join(base, 'cfn', template), 'utf8'));

@@ -205,12 +205,24 @@ async function evaluateModule(mod, providers, format) {
   return out;
 }
 
+// ignore_changes names attributes: bare traversals in native syntax (which the parser gives as
+// "${a}" strings), plain strings in Terraform JSON; both become the names.
+async function evalLifecycle(ev, body) {
+  const { ignore_changes: ignored, ...rest } = body;
+  const out = await ev.value(rest);
+  if (ignored === undefined) return out;
+  if (!Array.isArray(ignored)) throw new Error(`ignore_changes is not a list of attribute names: ${ignored}`);
+  out.ignore_changes = ignored.map((x) => String(x).replace(/^\$\{(.*)\}$/, '$1'));
+  for (const n of out.ignore_changes) if (!/^[a-z_]+$/.test(n)) throw new Error(`ignore_changes names no attribute: ${n}`);
+  return out;
+}
+
 // Block bodies keep their shape, nested blocks (per the schema) as arrays, values evaluated.
 async function evalBody(ev, body, schema, resourceLevel) {
   const out = {};
   for (const [k, v] of Object.entries(body)) {
     const arg = schema.args[k];
-    if (resourceLevel && k === 'lifecycle') out[k] = await Promise.all(blocks(v).map((b) => ev.value(b)));
+    if (resourceLevel && k === 'lifecycle') out[k] = await Promise.all(blocks(v).map((b) => evalLifecycle(ev, b)));
     else if (arg && arg.block) out[k] = await Promise.all(blocks(v).map((b) => evalBody(ev, b, arg.block.schema, false)));
     else out[k] = await ev.value(v);
   }

@@ -32,6 +32,8 @@ Module build_module(const Table& t) {
   add_variables(t, m.variables.body);
   add_storage(t, m.main.body);
   add_runtime_config(t, m.main.body);
+  add_autoscaling(t, m.main.body);
+  add_options(t, m.main.body);
   add_grants(t, m.main.body);
   add_outputs(t, m.outputs.body);
   return m;

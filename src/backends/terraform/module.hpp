@@ -23,15 +23,20 @@ Module build_module(const Table& t);
 // The module's parts.
 void add_storage(const Table& t, Body& main);         // the KMS key, the table, its generated name
 void add_runtime_config(const Table& t, Body& main);  // AppConfig: application ... deployment
-void add_grants(const Table& t, Body& main);          // one role policy per grant
+void add_grants(const Table& t, Body& main);          // one role policy per grant, the table's resource policy
+void add_autoscaling(const Table& t, Body& main);     // a target and a policy per scaled capacity
+void add_options(const Table& t, Body& main);         // contributor insights, the Kinesis destination
 void add_variables(const Table& t, Body& variables);
 void add_outputs(const Table& t, Body& outputs);
 void add_versions(const Table& t, Body& versions);
 
 // Whether the module needs the random provider: only a table without a configured name.
 bool needs_random(const Table& t);
-// Whether grants by ARN put statements on the table's resource policy (aws_dynamodb_resource_policy).
+// Whether the table has a resource policy (aws_dynamodb_resource_policy): the user's, or grants by ARN.
 bool needs_table_policy(const Table& t);
+
+// A Terraform resource name for a role or an index name: letters, digits, `_` and `-`.
+std::string resource_name(const std::string& s);
 
 // Resource addresses used across the parts.
 inline constexpr std::string_view kKey = "aws_kms_key.table";

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "backends/common/naming.hpp"
+#include "backends/common/resource_policy.hpp"
 #include "backends/terraform/module.hpp"
 #include "ddbsynth/iam.hpp"
 
@@ -28,21 +29,36 @@ Value identity_policy(const Table& t, const Grant& g) {
   return policy_document(std::move(st));
 }
 
-// A Terraform resource name for the role: letters, digits, `_` and `-`, not starting with a digit.
-std::string resource_name(const std::string& role) {
-  std::string out;
-  for (char c : role) out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
-  if (!std::isalpha(static_cast<unsigned char>(out[0]))) out = "_" + out;
-  return out;
+// A policy as data: every string written as a string, keys quoted unless plain identifiers.
+Value from_json(const cfn::Json& j) {
+  if (j.is_string()) return Value::str(j.get<std::string>());
+  if (j.is_boolean()) return Value::boolean(j.get<bool>());
+  if (j.is_number_integer()) return Value::integer(j.get<int64_t>());
+  if (j.is_array()) {
+    std::vector<Value> items;
+    for (const auto& x : j) items.push_back(from_json(x));
+    return Value::list(std::move(items));
+  }
+  if (j.is_object()) {
+    std::vector<Value::Field> fields;
+    for (const auto& [k, v] : j.items()) fields.push_back({k, from_json(v), true});
+    return Value::object(std::move(fields));
+  }
+  return Value::null();
 }
 
 }  // namespace
 
-bool needs_table_policy(const Table& t) {
-  for (const auto& g : t.grants)
-    if (g.by_arn && !actions_for(g.access).table.empty()) return true;
-  return false;
+// A Terraform resource name for a role or index: letters, digits, `_` and `-`, not starting
+// with a digit.
+std::string resource_name(const std::string& s) {
+  std::string out;
+  for (char c : s) out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+  if (out.empty() || !std::isalpha(static_cast<unsigned char>(out[0]))) out = "_" + out;
+  return out;
 }
+
+bool needs_table_policy(const Table& t) { return !cfn::table_policy_statements(t).empty(); }
 
 void add_grants(const Table& t, Body& main) {
   UniqueIds names;
@@ -52,12 +68,12 @@ void add_grants(const Table& t, Body& main) {
         .set("role", Value::str(g.role_name))
         .set("policy", Value::call("jsonencode", {identity_policy(t, g)}));
 
-  if (!needs_table_policy(t)) return;
-  // Roles given by ARN may be in another account: like the CDK, allow them on the table too.
+  // The table's one resource policy: the user's statements and, since roles given by ARN may be
+  // in another account, theirs, as every target merges them.
+  cfn::Json statements = cfn::table_policy_statements(t);
+  if (statements.empty()) return;
   std::vector<Value> st;
-  for (const auto& g : t.grants)
-    if (g.by_arn && !actions_for(g.access).table.empty())
-      st.push_back(allow(actions(actions_for(g.access).table), Value::str("*"), g.role));
+  for (const auto& s : statements) st.push_back(from_json(s));
   main.add_block("resource", {"aws_dynamodb_resource_policy", "table"})
       .body.set("resource_arn", ref(kTable, "arn"))
       .set("policy", Value::call("jsonencode", {policy_document(std::move(st))}));

@@ -1,14 +1,50 @@
 // What a caller of the module sees: required providers, variables, outputs.
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "backends/terraform/module.hpp"
 
 namespace ddbsynth::tf {
 namespace {
 
-// The AWS provider release that added aws_dynamodb_resource_policy; plain 5.0 otherwise.
-constexpr const char* kAwsWithResourcePolicy = ">= 5.43";
-constexpr const char* kAws = ">= 5.0";
+// The first AWS provider release with each feature the module may use (from the provider's
+// CHANGELOG); the module requires the latest of those it uses.
+struct ProviderFeature {
+  int major, minor;
+  bool (*used)(const Table&);
+};
+bool any_gsi(const Table& t, bool (*f)(const GlobalSecondaryIndex&)) {
+  return std::any_of(t.gsis.begin(), t.gsis.end(), f);
+}
+constexpr ProviderFeature kProviderFeatures[] = {
+    {5, 0, [](const Table&) { return true; }},
+    // aws_dynamodb_resource_policy
+    {5, 43, [](const Table& t) { return needs_table_policy(t); }},
+    // on_demand_throughput (5.72), with one of its two maxima alone (5.73); Kinesis precision (5.73)
+    {5, 73, [](const Table& t) {
+       return !t.on_demand.empty() || any_gsi(t, [](const GlobalSecondaryIndex& g) { return !g.on_demand.empty(); }) ||
+              (t.options.kinesis && t.options.kinesis->precision);
+     }},
+    // point_in_time_recovery.recovery_period_in_days (the release terraform-aws-modules requires for it)
+    {5, 98, [](const Table& t) { return t.options.pitr_period_days.has_value(); }},
+    // aws_dynamodb_contributor_insights.mode
+    {6, 11, [](const Table& t) {
+       return (t.options.contributor_insights && t.options.contributor_insights->mode) ||
+              any_gsi(t, [](const GlobalSecondaryIndex& g) { return g.contributor_insights && g.contributor_insights->mode; });
+     }},
+    // warm_throughput on the table and its indexes
+    {6, 13, [](const Table& t) { return t.warm || any_gsi(t, [](const GlobalSecondaryIndex& g) { return g.warm.has_value(); }); }},
+};
 
-Value provider(const char* source, const char* version) {
+std::string aws_version(const Table& t) {
+  std::pair<int, int> v{0, 0};
+  for (const auto& f : kProviderFeatures)
+    if (f.used(t)) v = std::max(v, std::pair{f.major, f.minor});
+  return fmt::format(">= {}.{}", v.first, v.second);
+}
+
+Value provider(const char* source, const std::string& version) {
   return Value::object({{"source", Value::str(source), true}, {"version", Value::str(version), true}});
 }
 
@@ -35,7 +71,7 @@ void add_versions(const Table& t, Body& versions) {
   Body& tf = versions.add_block("terraform").body;
   tf.set("required_version", Value::str(">= 1.0"));
   std::vector<Value::Field> providers = {
-      {"aws", provider("hashicorp/aws", needs_table_policy(t) ? kAwsWithResourcePolicy : kAws), true}};
+      {"aws", provider("hashicorp/aws", aws_version(t)), true}};
   if (needs_random(t)) providers.push_back({"random", provider("hashicorp/random", ">= 3.0"), true});
   Body& required = tf.add_block("required_providers").body;
   for (auto& p : providers) required.set(p.key, std::move(p.value));

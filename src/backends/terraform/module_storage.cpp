@@ -33,6 +33,62 @@ void prevent_destroy(const Table& t, Body& resource) {
     resource.add_block("lifecycle").body.set("prevent_destroy", Value::boolean(true));
 }
 
+// The capacities the autoscaler owns once the table exists, so that a plan after it scaled shows
+// no change: the table's own per dimension; an index's only through the whole
+// global_secondary_index set, which the provider cannot ignore one index at a time.
+Value ignored_capacities(const Table& t) {
+  std::vector<Value> names;
+  if (t.auto_scaling.read) names.push_back(Value::type("read_capacity"));
+  if (t.auto_scaling.write) names.push_back(Value::type("write_capacity"));
+  for (const auto& g : t.gsis)
+    if (!g.auto_scaling.empty()) {
+      names.push_back(Value::type("global_secondary_index"));
+      break;
+    }
+  return Value::list(std::move(names));
+}
+
+void table_lifecycle(const Table& t, Body& table) {
+  Value ignored = ignored_capacities(t);
+  if (t.removal != RemovalPolicy::Retain && ignored.items.empty()) return;
+  Body& b = table.add_block("lifecycle").body;
+  if (!ignored.items.empty()) b.set("ignore_changes", std::move(ignored));
+  if (t.removal == RemovalPolicy::Retain) b.set("prevent_destroy", Value::boolean(true));
+}
+
+void add_on_demand(Body& b, const OnDemandThroughput& o) {
+  if (o.empty()) return;
+  Body& d = b.add_block("on_demand_throughput").body;
+  if (o.max_read_request_units) d.set("max_read_request_units", Value::integer(*o.max_read_request_units));
+  if (o.max_write_request_units) d.set("max_write_request_units", Value::integer(*o.max_write_request_units));
+}
+
+void add_warm(Body& b, const std::optional<WarmThroughput>& w) {
+  if (!w) return;
+  Body& d = b.add_block("warm_throughput").body;
+  if (w->read_units_per_second) d.set("read_units_per_second", Value::integer(*w->read_units_per_second));
+  if (w->write_units_per_second) d.set("write_units_per_second", Value::integer(*w->write_units_per_second));
+}
+
+void add_import(Body& table, const ImportSource& i) {
+  Body& b = table.add_block("import_table").body;
+  if (i.compression) b.set("input_compression_type", Value::str(to_string(*i.compression)));
+  b.set("input_format", Value::str(to_string(i.format)));
+  if (i.format == InputFormat::Csv && (i.csv_delimiter || i.csv_header)) {
+    Body& csv = b.add_block("input_format_options").body.add_block("csv").body;
+    if (i.csv_delimiter) csv.set("delimiter", Value::str(*i.csv_delimiter));
+    if (i.csv_header) {
+      std::vector<Value> names;
+      for (const auto& h : *i.csv_header) names.push_back(Value::str(h));
+      csv.set("header_list", Value::list(std::move(names)));
+    }
+  }
+  Body& s3 = b.add_block("s3_bucket_source").body;
+  s3.set("bucket", Value::str(i.bucket));
+  if (i.bucket_owner) s3.set("bucket_owner", Value::str(*i.bucket_owner));
+  if (i.key_prefix) s3.set("key_prefix", Value::str(*i.key_prefix));
+}
+
 Value root_principal_arn() {
   return Value::tmpl({Value::str("arn:"), ref(kPartition, "partition"), Value::str(":iam::"),
                       ref(kAccount, "account_id"), Value::str(":root")});
@@ -106,6 +162,8 @@ void add_table(const Table& t, Body& main) {
     add_projection(b, g.projection, g.non_key_attributes);
     b.set("read_capacity", capacity(g.capacity, t.capacity, true));
     b.set("write_capacity", capacity(g.capacity, t.capacity, false));
+    add_on_demand(b, g.on_demand);
+    add_warm(b, g.warm);
   }
   for (const auto& l : t.lsis) {
     Body& b = table.add_block("local_secondary_index").body;
@@ -113,7 +171,14 @@ void add_table(const Table& t, Body& main) {
     b.set("range_key", Value::str(l.sort_key.name));
     add_projection(b, l.projection, l.non_key_attributes);
   }
-  table.add_block("point_in_time_recovery").body.set("enabled", Value::raw("var.point_in_time_recovery"));
+  if (t.options.import_source) add_import(table, *t.options.import_source);
+  add_on_demand(table, t.on_demand);
+  Body& pitr = table.add_block("point_in_time_recovery").body;
+  pitr.set("enabled", Value::raw("var.point_in_time_recovery"));
+  // DynamoDB takes a restore window only while recovery is on.
+  if (t.options.pitr_period_days)
+    pitr.set("recovery_period_in_days",
+             Value::raw(fmt::format("var.point_in_time_recovery ? {} : null", *t.options.pitr_period_days)));
   Body& sse = table.add_block("server_side_encryption").body;
   sse.set("enabled", Value::boolean(true));
   sse.set("kms_key_arn", ref(kKey, "arn"));
@@ -122,7 +187,8 @@ void add_table(const Table& t, Body& main) {
     ttl.set("attribute_name", Value::str(*t.ttl_attribute));
     ttl.set("enabled", Value::boolean(true));
   }
-  prevent_destroy(t, table);
+  add_warm(table, t.warm);
+  table_lifecycle(t, table);
 }
 
 void add_locals(const Table& t, Body& main) {

@@ -7,8 +7,11 @@ constexpr Severity E = Severity::Error, W = Severity::Warning, I = Severity::Inf
 
 constexpr FindingCode kCodes[] = {
     {"TABLE_REPLACEMENT", E,
-     "keys, key types, table name, LSIs (cdk target: also runtimeConfigKey, cdk.constructId) change: a new, "
-     "empty table replaces it"},
+     "key names or the table name change (cdk target: also runtimeConfigKey, cdk.constructId; terraform "
+     "without tableName: runtimeConfigKey): a new, empty table replaces it"},
+    {"KEY_TYPE_CHANGE", E,
+     "a key's type changes: CloudFormation's update fails, Terraform ignores it; only a new table can have it"},
+    {"LSI_CHANGE", E, "an LSI is added, removed or changed: CloudFormation's update fails, Terraform replaces the table"},
     {"STACK_RENAME", E, "the stack name changes: deploying creates a second stack with a new, empty table"},
     {"MULTIPLE_GSI_CHANGES", E,
      "more than one GSI created or deleted in one deploy (CloudFormation allows one): deploy in steps"},
@@ -44,6 +47,11 @@ const FindingCode* find_code(std::string_view code) {
   for (const auto& c : kCodes)
     if (c.code == code) return &c;
   return nullptr;
+}
+
+const char* to_string(Effect e) {
+  static const char* const names[] = {"update", "replace", "fail", "no_change", "second_table"};
+  return names[static_cast<int>(e)];
 }
 
 const char* to_string(Severity s) {

@@ -64,14 +64,19 @@ struct Field {
   const char* path;
   Json (*value)(const Table&);
   bool both_sides = false;
+  // A key: its name is the table's key schema, its type only an attribute definition. Engines
+  // treat the two differently, so a type alone is "<key>_type_changed".
+  bool key = false;
 };
 
 const Field kFields[] = {
     {"runtime_config_key_changed", "runtimeConfigKey", [](const Table& t) { return Json(t.runtime_config_key); }},
     {"table_name_changed", "tableConfig.tableName",
      [](const Table& t) { return optional_json(t.table_name, [](auto& s) { return s; }); }},
-    {"partition_key_changed", "tableConfig.partitionKey", [](const Table& t) { return key_json(t.partition_key); }},
-    {"sort_key_changed", "tableConfig.sortKey", [](const Table& t) { return optional_json(t.sort_key, key_json); }},
+    {"partition_key_changed", "tableConfig.partitionKey", [](const Table& t) { return key_json(t.partition_key); },
+     false, true},
+    {"sort_key_changed", "tableConfig.sortKey", [](const Table& t) { return optional_json(t.sort_key, key_json); },
+     false, true},
     {"billing_mode_changed", "tableConfig.billingMode", [](const Table& t) { return Json(to_string(t.billing)); }},
     {"read_capacity_changed", "tableConfig.readCapacity",
      [](const Table& t) { return optional_json(t.capacity, [](auto& c) { return c.read; }); }, true},
@@ -121,7 +126,10 @@ class Differ {
     for (const auto& f : table) {
       Json o = f.value(old_), n = f.value(new_);
       if (o == n || (f.both_sides && (o.is_null() || n.is_null()))) continue;
-      add(f.kind, f.path, o, n);
+      std::string kind = f.kind;
+      if (f.key && o.is_object() && n.is_object() && o["name"] == n["name"])
+        kind.insert(kind.size() - std::string("changed").size(), "type_");
+      add(kind, f.path, o, n);
     }
   }
 

@@ -4,105 +4,10 @@
 #include <algorithm>
 #include <map>
 
-#include "review/finding_codes.hpp"
-#include "review/plan.hpp"
+#include "review/plan_rules.hpp"
 
 namespace ddbsynth::review {
 namespace {
-
-// A key attribute as `name (S)`; a name with quotes, backslashes or control characters (attribute
-// names may hold any) in JSON quotes, so that a finding stays on its line.
-std::string show(const Json& v) {
-  if (v.is_null()) return "(none)";
-  if (v.is_object() && v.contains("name") && v.contains("type")) {
-    const std::string& name = v["name"].get_ref<const std::string&>();
-    bool plain = std::none_of(name.begin(), name.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"' || c == '\\';
-    });
-    return fmt::format("{} ({})", plain ? name : v["name"].dump(), v["type"].get<std::string>());
-  }
-  return v.dump();
-}
-
-std::string position(const SourcePos& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.column); }
-
-struct Context {
-  const Table& old_table;
-  const Table& new_table;
-  bool stack_renamed = false;
-  bool cfn_replaced = false;  // a create-only property of AWS::DynamoDB::Table changes (both CFN targets)
-  bool cdk_replaced = false;  // that, or the cdk target's logical ID
-  bool tf_replaced = false;   // an argument of aws_dynamodb_table that forces a new resource
-  std::vector<Finding> findings;
-
-  // The deploy makes a new table (new stack, or replacement): in-place update limits do not apply.
-  bool fresh_table() const { return stack_renamed || cfn_replaced; }
-
-  // Each engine's effect for a change it would make `cfn` / `tf` on its own, when the deploy
-  // replaces the table or makes a second one anyway.
-  Engines engines(Effect cfn, Effect tf) const {
-    auto fold = [&](bool replaced, Effect e) {
-      return stack_renamed ? Effect::SecondTable : replaced ? Effect::Replace : e;
-    };
-    return Engines{fold(cfn_replaced, cfn), fold(cdk_replaced, cfn), tf_replaced ? Effect::Replace : tf};
-  }
-
-  // `effects` default to an in-place update on every engine, folded as above.
-  void add(const Change& c, std::string_view code, std::string message, std::optional<Engines> effects = {},
-           std::optional<Severity> severity = {}) {
-    const FindingCode* known = find_code(code);
-    Finding f{std::string(code), severity.value_or(known ? known->severity : Severity::Info), std::move(message),
-              c.path, {}, effects.value_or(engines(Effect::Update, Effect::Update))};
-    std::string at = c.old_only ? parent_path(c.path) : c.path;
-    for (;; at = parent_path(at)) {
-      if (auto it = new_table.positions.find(at); it != new_table.positions.end()) {
-        f.pos = it->second;
-        break;
-      }
-      if (at.empty()) {
-        f.pos = SourcePos{new_table.source_file, 1, 1};
-        break;
-      }
-    }
-    findings.push_back(std::move(f));
-  }
-
-  // Where a field of the old config was, for messages about things the new one dropped.
-  std::string was_at(const Change& c) const { return position(old_table.where(c.path)); }
-
-  // What CloudFormation does with the table it stops managing (policy of the template that drops it).
-  static std::string old_table_fate(RemovalPolicy policy) {
-    return policy == RemovalPolicy::Retain
-               ? "the old table and its data stay in the account, outside the stack (removalPolicy retain)"
-               : "the old table is deleted with its data (removalPolicy destroy)";
-  }
-
-  std::string fixed_name_note() const {
-    if (!new_table.table_name || old_table.table_name != new_table.table_name) return "";
-    return fmt::format(
-        "; and as the table name is fixed (tableConfig.tableName \"{}\"), CloudFormation cannot "
-        "create the new table while the old one holds the name: the deploy fails unless the name "
-        "changes too",
-        *new_table.table_name);
-  }
-
-  // "CloudFormation replaces the table (KeySchema is create-only) ...": both CloudFormation targets.
-  std::string cfn_replaces(std::string_view why, RemovalPolicy policy) const {
-    return fmt::format("CloudFormation replaces the table with a new, empty one ({}); {}{}", why,
-                       old_table_fate(policy), fixed_name_note());
-  }
-
-  // Terraform destroys the old table first; the module's prevent_destroy (retain) refuses that.
-  std::string tf_replaces(std::string_view why) const {
-    return fmt::format("Terraform replaces it too ({}): {}", why,
-                       new_table.removal == RemovalPolicy::Retain
-                           ? "the module's lifecycle prevent_destroy (removalPolicy retain) stops terraform plan "
-                             "with an error until it is lifted"
-                           : "it destroys the old table with its data, then creates the new one");
-  }
-};
-
-using Rule = void (*)(const Change&, Context&);
 
 void key_replacement(const Change& c, Context& x) {
   struct Key {
@@ -222,6 +127,38 @@ void billing_mode(const Change& c, Context& x) {
                     show(c.old_value), show(c.new_value)));
 }
 
+bool autoscaled(const Table& t) {
+  return !t.auto_scaling.empty() || std::any_of(t.gsis.begin(), t.gsis.end(), [](const GlobalSecondaryIndex& g) {
+           return !g.auto_scaling.empty();
+         });
+}
+
+// Autoscaling attached while the billing mode switches; Terraform's hidden index changes.
+void autoscaled_changes(const std::vector<Change>& changes, Context& x) {
+  for (const auto& c : changes) {
+    if (c.kind == "billing_mode_changed" && autoscaled(x.old_table) && x.new_table.billing == BillingMode::PayPerRequest)
+      x.add(c, "AUTOSCALING_BILLING_SWITCH",
+            "the billing mode switches to PAY_PER_REQUEST while autoscaling is attached: the deploy switches the table "
+            "and deletes the scaling targets and policies in one update, and a scaling policy acting on an on-demand "
+            "table fails; deploy 1: remove autoScaling; deploy 2: switch the billing mode");
+    if (c.kind == "billing_mode_changed" && autoscaled(x.new_table) && x.new_table.billing == BillingMode::Provisioned)
+      x.add(c, "AUTOSCALING_BILLING_SWITCH",
+            "the table switches to PROVISIONED with autoscaling: it starts at the configured capacities, and the "
+            "autoscaler adjusts them only after its first scaling period",
+            std::nullopt, Severity::Info);
+    bool index_autoscales = std::any_of(x.new_table.gsis.begin(), x.new_table.gsis.end(), [](const auto& g) {
+      return !g.auto_scaling.empty();
+    });
+    if (index_autoscales && !x.tf_replaced &&
+        (c.kind == "gsi_added" || c.kind == "gsi_removed" || c.kind == "gsi_changed"))
+      x.add(c, "TERRAFORM_HIDDEN_INDEX_CHANGE",
+            "an index autoscales, so the terraform module ignores changes to global_secondary_index (the provider "
+            "cannot ignore one index's capacity): terraform plan does not show this index change and applies "
+            "nothing; make index changes in a deploy without index autoscaling, then add it back",
+            x.engines(Effect::Update, Effect::NoChange));
+  }
+}
+
 void capacity(const Change& c, Context& x) {
   std::string what;
   if (c.kind == "gsi_capacity_changed") {
@@ -233,6 +170,16 @@ void capacity(const Change& c, Context& x) {
   } else {
     what = fmt::format("{} capacity changes from {} to {}", c.kind == "read_capacity_changed" ? "read" : "write",
                        show(c.old_value), show(c.new_value));
+  }
+  bool owned = c.kind == "read_capacity_changed"    ? x.new_table.auto_scaling.read.has_value()
+               : c.kind == "write_capacity_changed" ? x.new_table.auto_scaling.write.has_value()
+                                                    : false;
+  if (owned) {
+    x.add(c, "CAPACITY_CHANGE",
+          what + ", but autoscaling owns it: CloudFormation sets it until the autoscaler next acts, the terraform "
+                 "module ignores it (lifecycle ignore_changes)",
+          x.engines(Effect::Update, Effect::NoChange));
+    return;
   }
   x.add(c, "CAPACITY_CHANGE", what + " (DynamoDB limits how many decreases a table may have per day)");
 }
@@ -389,7 +336,7 @@ void grant(const Change& c, Context& x) {
                     g["access"].get<std::string>()));
 }
 
-const std::map<std::string, Rule, std::less<>> kRules = {
+const Rules kRules = {
     {"runtime_config_key_changed", runtime_config_key},
     {"construct_id_changed", construct_id},
     {"stack_name_changed", stack_name},
@@ -443,6 +390,20 @@ void mark_replacements(const std::vector<Change>& changes, Context& x) {
         x.tf_replaced |= r.terraform;
       }
     if (c.kind == "runtime_config_key_changed" && tf_name_follows_key(x)) x.tf_replaced = true;
+    // CloudFormation's ImportSourceSpecification is create-only; Terraform's import_table forces a
+    // new table through s3_bucket_source; the provider forces one when the table's warm
+    // throughput decreases.
+    if (c.kind == "import_source_changed") {
+      x.cfn_replaced = true;
+      x.tf_replaced |= c.old_value.is_null() || c.new_value.is_null() ||
+                       c.old_value.value("bucket", Json()) != c.new_value.value("bucket", Json()) ||
+                       c.old_value.value("keyPrefix", Json()) != c.new_value.value("keyPrefix", Json()) ||
+                       c.old_value.value("bucketOwner", Json()) != c.new_value.value("bucketOwner", Json());
+    }
+    if (c.kind == "warm_throughput_changed" && c.path == "tableConfig.warmThroughput" && c.old_value.is_object() &&
+        c.new_value.is_object())
+      for (const char* k : {"readUnitsPerSecond", "writeUnitsPerSecond"})
+        if (c.old_value.contains(k) && c.new_value.contains(k) && c.new_value[k] < c.old_value[k]) x.tf_replaced = true;
   }
   x.cdk_replaced = x.cfn_replaced;
   for (const auto& c : changes)
@@ -481,8 +442,16 @@ Plan make_plan(const Table& old_table, const Table& new_table) {
   Context x{old_table, new_table};
   // Rules run in order and each needs to know whether the table is new anyway: mark that first.
   mark_replacements(plan.changes, x);
-  for (const auto& c : plan.changes) kRules.at(c.kind)(c, x);
+  for (const auto& c : plan.changes) {
+    for (const Rules* rules : {&kRules, &capacity_rules(), &option_rules(), &replica_rules()})
+      if (auto it = rules->find(c.kind); it != rules->end()) {
+        it->second(c, x);
+        break;
+      }
+  }
   gsi_sequence(plan.changes, x);
+  replica_sequences(plan.changes, x);
+  autoscaled_changes(plan.changes, x);
   std::stable_sort(x.findings.begin(), x.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
   plan.findings = std::move(x.findings);

@@ -78,6 +78,27 @@ inline void provisioned(J& c, int read = 5, int write = 5) {
   c["tableConfig"]["readCapacity"] = read;
   c["tableConfig"]["writeCapacity"] = write;
 }
+// Provisioned, with the read capacity autoscaled within [1, max].
+inline void autoscaled(J& c, int max = 100) {
+  provisioned(c);
+  c["tableConfig"]["autoScaling"]["read"] = {{"minCapacity", 1}, {"maxCapacity", max}};
+}
+inline J& scaling(J& c) { return c["tableConfig"]["autoScaling"]["read"]; }
+inline const char* kKeyEu = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+inline const char* kKeyAp = "arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ac";
+inline J replica(const std::string& region, const std::string& key) { return {{"region", region}, {"kmsKeyArn", key}}; }
+// A global table of us-east-1 with `replicas` (none: regional, ready for its first).
+inline void global(J& c, J replicas = J::array({replica("eu-west-1", kKeyEu)})) {
+  c["tableConfig"]["region"] = "us-east-1";
+  c["tableConfig"]["stream"] = "NEW_AND_OLD_IMAGES";
+  c["tableConfig"]["replicas"] = std::move(replicas);
+}
+inline J allow(const std::string& principal) {
+  return {{"Version", "2012-10-17"},
+          {"Statement", {{{"Sid", "Read"}, {"Effect", "Allow"}, {"Principal", {{"AWS", principal}}},
+                          {"Action", "dynamodb:GetItem"}, {"Resource", "*"}}}}};
+}
+
 inline J& gsis(J& c) { return c["tableConfig"]["globalSecondaryIndexes"]; }
 constexpr Severity E = Severity::Error, W = Severity::Warning, I = Severity::Info;
 
@@ -130,6 +151,100 @@ inline const std::vector<CodeCase>& code_cases() {
       {"TABLE_CLASS_CHANGE", I, "tableConfig.tableClass",
        [](J& c) { c["tableConfig"]["tableClass"] = "STANDARD_INFREQUENT_ACCESS"; }},
       {"TAG_CHANGE", I, "tableConfig.tags.team", [](J& c) { c["tableConfig"]["tags"]["team"] = "billing"; }},
+      {"AUTOSCALING_ADDED", I, "tableConfig.autoScaling.read", [](J& c) { autoscaled(c); },
+       [](J& c) { provisioned(c); }},
+      {"AUTOSCALING_REMOVED", W, "tableConfig.autoScaling.read", [](J& c) { provisioned(c); },
+       [](J& c) { autoscaled(c); }},
+      {"AUTOSCALING_MAX_LOWERED", W, "tableConfig.autoScaling.read", [](J& c) { autoscaled(c, 20); },
+       [](J& c) { autoscaled(c, 100); }},
+      {"AUTOSCALING_BOUNDS_CHANGE", I, "tableConfig.autoScaling.read", [](J& c) { autoscaled(c, 200); },
+       [](J& c) { autoscaled(c, 100); }},
+      {"AUTOSCALING_TARGET_CHANGE", I, "tableConfig.autoScaling.read",
+       [](J& c) {
+         autoscaled(c);
+         scaling(c)["targetUtilization"] = 50;
+       },
+       [](J& c) { autoscaled(c); }},
+      {"AUTOSCALING_BILLING_SWITCH", W, "tableConfig.billingMode", [](J&) {}, [](J& c) { autoscaled(c); }},
+      {"TERRAFORM_HIDDEN_INDEX_CHANGE", W, "tableConfig.globalSecondaryIndexes[2]",
+       [](J& c) {
+         provisioned(c);
+         gsis(c)[0]["autoScaling"]["read"] = {{"minCapacity", 1}, {"maxCapacity", 100}};
+         gsis(c).push_back({{"indexName", "gsiC"}, {"partitionKey", "x"}});
+       },
+       [](J& c) {
+         provisioned(c);
+         gsis(c)[0]["autoScaling"]["read"] = {{"minCapacity", 1}, {"maxCapacity", 100}};
+       }},
+      {"MAX_REQUEST_UNITS_LOWERED", W, "tableConfig.maxReadRequestUnits",
+       [](J& c) { c["tableConfig"]["maxReadRequestUnits"] = 100; }},
+      {"MAX_REQUEST_UNITS_RAISED", I, "tableConfig.maxReadRequestUnits",
+       [](J& c) { c["tableConfig"]["maxReadRequestUnits"] = 200; },
+       [](J& c) { c["tableConfig"]["maxReadRequestUnits"] = 100; }},
+      {"WARM_THROUGHPUT_LOWERED", E, "tableConfig.warmThroughput",
+       [](J& c) { c["tableConfig"]["warmThroughput"] = {{"readUnitsPerSecond", 13000}}; },
+       [](J& c) { c["tableConfig"]["warmThroughput"] = {{"readUnitsPerSecond", 15000}}; }},
+      {"WARM_THROUGHPUT_CHANGE", I, "tableConfig.warmThroughput",
+       [](J& c) { c["tableConfig"]["warmThroughput"] = {{"readUnitsPerSecond", 15000}}; },
+       [](J& c) { c["tableConfig"]["warmThroughput"] = {{"readUnitsPerSecond", 13000}}; }},
+      {"PITR_WINDOW_SHORTENED", W, "tableConfig.pointInTimeRecoveryPeriodDays",
+       [](J& c) { c["tableConfig"]["pointInTimeRecoveryPeriodDays"] = 7; }},
+      {"PITR_WINDOW_CHANGE", I, "tableConfig.pointInTimeRecoveryPeriodDays",
+       [](J& c) { c["tableConfig"]["pointInTimeRecoveryPeriodDays"] = 30; },
+       [](J& c) { c["tableConfig"]["pointInTimeRecoveryPeriodDays"] = 7; }},
+      {"CONTRIBUTOR_INSIGHTS_CHANGE", I, "tableConfig.contributorInsights",
+       [](J& c) { c["tableConfig"]["contributorInsights"] = true; }},
+      {"KINESIS_DESTINATION_ADDED", I, "tableConfig.kinesisStream",
+       [](J& c) { c["tableConfig"]["kinesisStream"] = {{"streamArn", "arn:aws:kinesis:us-east-1:123456789012:stream/orders"}}; }},
+      {"KINESIS_DESTINATION_CHANGE", W, "tableConfig.kinesisStream", [](J&) {},
+       [](J& c) { c["tableConfig"]["kinesisStream"] = {{"streamArn", "arn:aws:kinesis:us-east-1:123456789012:stream/orders"}}; }},
+      {"IMPORT_SOURCE_CHANGE", E, "tableConfig.importSource",
+       [](J& c) { c["tableConfig"]["importSource"] = {{"bucket", "orders-import"}, {"inputFormat", "CSV"}}; }},
+      {"RESOURCE_POLICY_ACCESS_GAINED", W, "tableConfig.resourcePolicy",
+       [](J& c) { c["tableConfig"]["resourcePolicy"] = allow("arn:aws:iam::123456789012:role/reader"); }},
+      {"RESOURCE_POLICY_CHANGE", I, "tableConfig.resourcePolicy", [](J&) {},
+       [](J& c) { c["tableConfig"]["resourcePolicy"] = allow("arn:aws:iam::123456789012:role/reader"); }},
+      {"GLOBAL_TABLE_CONVERSION", E, "tableConfig.replicas", [](J& c) { global(c); },
+       [](J& c) { global(c, J::array()); }},
+      {"REPLICA_ADDED", I, "tableConfig.replicas[1]",
+       [](J& c) { global(c, {replica("eu-west-1", kKeyEu), replica("ap-southeast-2", kKeyAp)}); },
+       [](J& c) { global(c); }},
+      {"REPLICA_REMOVED", W, "tableConfig.replicas[1]", [](J& c) { global(c); },
+       [](J& c) { global(c, {replica("eu-west-1", kKeyEu), replica("ap-southeast-2", kKeyAp)}); }},
+      {"REPLICA_KEY_CHANGE", W, "tableConfig.replicas[0]",
+       [](J& c) { global(c, {replica("eu-west-1", std::string(kKeyEu).replace(std::string(kKeyEu).size() - 1, 1, "c"))}); },
+       [](J& c) { global(c); }},
+      {"REPLICA_SETTINGS_CHANGE", I, "tableConfig.replicas[0]",
+       [](J& c) {
+         global(c);
+         c["tableConfig"]["replicas"][0]["deletionProtection"] = false;
+       },
+       [](J& c) { global(c); }},
+      {"MULTIPLE_REPLICA_CHANGES", E, "tableConfig.replicas",
+       [](J& c) { global(c, {replica("ap-southeast-2", kKeyAp)}); }, [](J& c) { global(c); }},
+      {"REGION_CHANGE", E, "tableConfig.region", [](J& c) { c["tableConfig"]["region"] = "us-west-2"; },
+       [](J& c) { c["tableConfig"]["region"] = "us-east-1"; }},
+      {"CONSISTENCY_CHANGE", E, "tableConfig.multiRegionConsistency",
+       [](J& c) {
+         global(c, {replica("us-east-2", "arn:aws:kms:us-east-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890a2"),
+                    replica("us-west-2", "arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890a3")});
+         c["tableConfig"]["multiRegionConsistency"] = "STRONG";
+       },
+       [](J& c) {
+         global(c, {replica("us-east-2", "arn:aws:kms:us-east-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890a2"),
+                    replica("us-west-2", "arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890a3")});
+       }},
+      {"WITNESS_REGION_CHANGE", E, "tableConfig.witnessRegion",
+       [](J& c) {
+         global(c, {replica("us-west-2", "arn:aws:kms:us-west-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890a3")});
+         c["tableConfig"]["multiRegionConsistency"] = "STRONG";
+         c["tableConfig"]["witnessRegion"] = "us-east-2";
+       },
+       [](J& c) {
+         global(c, {replica("us-east-2", "arn:aws:kms:us-east-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890a2")});
+         c["tableConfig"]["multiRegionConsistency"] = "STRONG";
+         c["tableConfig"]["witnessRegion"] = "us-west-2";
+       }},
       {"GRANT_CHANGE", I, "grants[1]",
        [](J& c) {
          c["grants"].push_back({{"role", "worker"}, {"access", "write"}});

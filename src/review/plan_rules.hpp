@@ -100,7 +100,7 @@ struct Context {
 
   // Terraform destroys the old table first; the module's prevent_destroy (retain) refuses that.
   std::string tf_replaces(std::string_view why) const {
-    return fmt::format("Terraform replaces it too ({}): {}", why,
+    return fmt::format("Terraform replaces the table ({}): {}", why,
                        new_table.removal == RemovalPolicy::Retain
                            ? "the module's lifecycle prevent_destroy (removalPolicy retain) stops terraform plan "
                              "with an error until it is lifted"

@@ -86,6 +86,20 @@ edit two.json 'c.tableConfig.globalSecondaryIndexes.shift(); c.tableConfig.globa
 run 1 "$BIN" plan old.json two.json
 grep -q 'MULTIPLE_GSI_CHANGES: .*deploy 1: remove "gsi1pk-gsi1sk-index"; deploy 2: add "gsi3"' out.txt || fail "sequence: $(cat out.txt)"
 
+# Round-2 fields: autoscaling removed and warm throughput lowered, on a shared fixture.
+cp "$SRC/fixtures/round2/autoscaled.json" scaled.json
+cp scaled.json unscaled.json
+edit unscaled.json 'delete c.tableConfig.autoScaling.read; c.tableConfig.warmThroughput.readUnitsPerSecond = 12000'
+run 1 "$BIN" plan scaled.json unscaled.json --format json
+js 'j.findings.some(f => f.code === "AUTOSCALING_REMOVED" && f.severity === "warning" && f.path === "tableConfig.autoScaling.read")'
+js 'j.findings.some(f => f.code === "WARM_THROUGHPUT_LOWERED" && f.engines.cloudformation === "fail" && f.engines.terraform === "replace")'
+# The first replica: an error for CloudFormation, an in-place update for Terraform.
+cp "$SRC/fixtures/round2/global.json" global.json
+cp global.json regional.json
+edit regional.json 'c.tableConfig.replicas = []'
+run 1 "$BIN" plan regional.json global.json --format sarif
+js 'j.runs[0].results.some(r => r.ruleId === "GLOBAL_TABLE_CONVERSION" && r.level === "error" && r.properties.engines.terraform === "update")'
+
 # YAML works as well as JSON.
 run 0 "$BIN" plan "$SRC/fixtures/configs/yaml-table.yaml" "$SRC/fixtures/configs/yaml-table.yaml"
 

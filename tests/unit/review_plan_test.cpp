@@ -44,6 +44,13 @@ TEST_P(PlanCode, ReportedInTextAndJson) {
                        {"engines", J::parse(engines_json(f->engines).dump())}};
   EXPECT_TRUE(in_json) << json.dump(2);
 
+  J sarif = J::parse(render_sarif(plan, "new.json"));
+  bool in_sarif = false;
+  for (const auto& r : sarif["runs"][0]["results"])
+    in_sarif |= r["ruleId"] == c.code && r["message"]["text"] == f->message &&
+                r["properties"]["engines"] == J::parse(engines_json(f->engines).dump());
+  EXPECT_TRUE(in_sarif) << sarif.dump(2);
+
   std::string text = render_text(plan, false);
   std::string line = "new.json:" + std::to_string(f->pos.line) + ":" + std::to_string(f->pos.column) + ": " +
                      to_string(c.severity) + ": " + c.code + ": " + f->message + "\n";

@@ -38,6 +38,102 @@ Json lsi_json(const LocalSecondaryIndex& l) {
                          Json{{"indexName", l.name}, {"sortKey", key_json(l.sort_key)}});
 }
 
+Json scaling_json(const Scaling& s) {
+  Json out{{"minCapacity", s.min_capacity}, {"maxCapacity", s.max_capacity}, {"targetUtilization", s.target_utilization}};
+  if (s.scale_in_cooldown) out["scaleInCooldown"] = *s.scale_in_cooldown;
+  if (s.scale_out_cooldown) out["scaleOutCooldown"] = *s.scale_out_cooldown;
+  return out;
+}
+
+Json warm_json(const WarmThroughput& w) {
+  Json out = Json::object();
+  if (w.read_units_per_second) out["readUnitsPerSecond"] = *w.read_units_per_second;
+  if (w.write_units_per_second) out["writeUnitsPerSecond"] = *w.write_units_per_second;
+  return out;
+}
+
+Json insights_json(const ContributorInsights& c) {
+  Json out{{"enabled", true}};
+  if (c.mode) out["mode"] = to_string(*c.mode);
+  return out;
+}
+
+Json kinesis_json(const KinesisDestination& k) {
+  Json out{{"streamArn", k.stream_arn}};
+  if (k.precision) out["precision"] = to_string(*k.precision);
+  return out;
+}
+
+Json import_json(const ImportSource& i) {
+  Json out{{"bucket", i.bucket}};
+  if (i.key_prefix) out["keyPrefix"] = *i.key_prefix;
+  if (i.bucket_owner) out["bucketOwner"] = *i.bucket_owner;
+  out["inputFormat"] = to_string(i.format);
+  if (i.csv_delimiter) out["csvDelimiter"] = *i.csv_delimiter;
+  if (i.csv_header) out["csvHeader"] = *i.csv_header;
+  if (i.compression) out["compression"] = to_string(*i.compression);
+  return out;
+}
+
+Json tags_json(const std::vector<std::pair<std::string, std::string>>& tags) {
+  Json out = Json::object();
+  for (const auto& [k, v] : tags) out[k] = v;
+  return out;
+}
+
+Json replica_json(const Replica& r) {
+  Json out{{"region", r.region}, {"kmsKeyArn", r.kms_key_arn}};
+  if (r.deletion_protection) out["deletionProtection"] = *r.deletion_protection;
+  if (r.point_in_time_recovery) out["pointInTimeRecovery"] = *r.point_in_time_recovery;
+  if (r.table_class) out["tableClass"] = to_string(*r.table_class);
+  if (r.contributor_insights) out["contributorInsights"] = insights_json(*r.contributor_insights);
+  if (r.read_capacity) out["readCapacity"] = *r.read_capacity;
+  if (r.max_read_request_units) out["maxReadRequestUnits"] = *r.max_read_request_units;
+  if (r.tags) out["tags"] = tags_json(*r.tags);
+  return out;
+}
+
+// The capacity settings a table and each GSI have: (kind, member of the owner's path, value).
+struct Setting {
+  const char* kind;
+  const char* member;
+  Json value;
+  bool both_sides = false;  // a change only when set on both sides (another change covers its coming and going)
+};
+std::vector<Setting> capacity_settings(const OnDemandThroughput& od, const std::optional<WarmThroughput>& warm,
+                                       const AutoScaling& as) {
+  auto n = [](const std::optional<int64_t>& v) { return v ? Json(*v) : Json(); };
+  return {{"auto_scaling_changed", "autoScaling.read", optional_json(as.read, scaling_json)},
+          {"auto_scaling_changed", "autoScaling.write", optional_json(as.write, scaling_json)},
+          {"max_request_units_changed", "maxReadRequestUnits", n(od.max_read_request_units)},
+          {"max_request_units_changed", "maxWriteRequestUnits", n(od.max_write_request_units)},
+          {"warm_throughput_changed", "warmThroughput", optional_json(warm, warm_json)}};
+}
+std::vector<Setting> table_settings(const Table& t) {
+  auto out = capacity_settings(t.on_demand, t.warm, t.auto_scaling);
+  auto str = [](const std::optional<std::string>& v) { return v ? Json(*v) : Json(); };
+  // The restore window's default is DynamoDB's 35 days; it exists only with recovery on.
+  Json pitr = t.point_in_time_recovery ? Json(t.options.pitr_period_days.value_or(35)) : Json();
+  Json policy = t.options.resource_policy ? Json::parse(*t.options.resource_policy) : Json();
+  out.insert(out.end(),
+             {{"pitr_period_changed", "pointInTimeRecoveryPeriodDays", pitr, true},
+              {"contributor_insights_changed", "contributorInsights",
+               optional_json(t.options.contributor_insights, insights_json)},
+              {"kinesis_stream_changed", "kinesisStream", optional_json(t.options.kinesis, kinesis_json)},
+              {"import_source_changed", "importSource", optional_json(t.options.import_source, import_json)},
+              {"resource_policy_changed", "resourcePolicy", policy},
+              {"region_changed", "region", str(t.global.region)},
+              {"multi_region_consistency_changed", "multiRegionConsistency",
+               t.is_global() ? Json(to_string(t.global.consistency)) : Json(), true},
+              {"witness_region_changed", "witnessRegion", str(t.global.witness_region)}});
+  return out;
+}
+std::vector<Setting> gsi_settings(const GlobalSecondaryIndex& g) {
+  auto out = capacity_settings(g.on_demand, g.warm, g.auto_scaling);
+  out.push_back({"contributor_insights_changed", "contributorInsights", optional_json(g.contributor_insights, insights_json)});
+  return out;
+}
+
 // What the live index is: keys and projection (attribute order does not matter to DynamoDB).
 auto index_shape(const GlobalSecondaryIndex& g) {
   auto attrs = g.non_key_attributes;
@@ -64,14 +160,19 @@ struct Field {
   const char* path;
   Json (*value)(const Table&);
   bool both_sides = false;
+  // A key: its name is the table's key schema, its type only an attribute definition. Engines
+  // treat the two differently, so a type alone is "<key>_type_changed".
+  bool key = false;
 };
 
 const Field kFields[] = {
     {"runtime_config_key_changed", "runtimeConfigKey", [](const Table& t) { return Json(t.runtime_config_key); }},
     {"table_name_changed", "tableConfig.tableName",
      [](const Table& t) { return optional_json(t.table_name, [](auto& s) { return s; }); }},
-    {"partition_key_changed", "tableConfig.partitionKey", [](const Table& t) { return key_json(t.partition_key); }},
-    {"sort_key_changed", "tableConfig.sortKey", [](const Table& t) { return optional_json(t.sort_key, key_json); }},
+    {"partition_key_changed", "tableConfig.partitionKey", [](const Table& t) { return key_json(t.partition_key); },
+     false, true},
+    {"sort_key_changed", "tableConfig.sortKey", [](const Table& t) { return optional_json(t.sort_key, key_json); },
+     false, true},
     {"billing_mode_changed", "tableConfig.billingMode", [](const Table& t) { return Json(to_string(t.billing)); }},
     {"read_capacity_changed", "tableConfig.readCapacity",
      [](const Table& t) { return optional_json(t.capacity, [](auto& c) { return c.read; }); }, true},
@@ -103,9 +204,11 @@ class Differ {
 
   std::vector<Change> run() {
     fields(kFields);
+    settings("tableConfig", table_settings(old_), table_settings(new_));
     tags();
     indexes("lsi", "tableConfig.localSecondaryIndexes", old_.lsis, new_.lsis, lsi_json);
     gsis();
+    replicas();
     grants();
     fields(kCdkFields);
     return std::move(out_);
@@ -121,7 +224,10 @@ class Differ {
     for (const auto& f : table) {
       Json o = f.value(old_), n = f.value(new_);
       if (o == n || (f.both_sides && (o.is_null() || n.is_null()))) continue;
-      add(f.kind, f.path, o, n);
+      std::string kind = f.kind;
+      if (f.key && o.is_object() && n.is_object() && o["name"] == n["name"])
+        kind.insert(kind.size() - std::string("changed").size(), "type_");
+      add(kind, f.path, o, n);
     }
   }
 
@@ -166,7 +272,44 @@ class Differ {
     }
   }
 
-  void gsis() { indexes("gsi", "tableConfig.globalSecondaryIndexes", old_.gsis, new_.gsis, gsi_json); }
+  void gsis() {
+    indexes("gsi", "tableConfig.globalSecondaryIndexes", old_.gsis, new_.gsis, gsi_json);
+    // The settings of an index that stays (an added or removed one brings or takes its own).
+    for (size_t i = 0; i < new_.gsis.size(); ++i)
+      for (const auto& before : old_.gsis)
+        if (before.name == new_.gsis[i].name && index_shape(before) == index_shape(new_.gsis[i]))
+          settings(fmt::format("tableConfig.globalSecondaryIndexes[{}]", i), gsi_settings(before),
+                   gsi_settings(new_.gsis[i]));
+  }
+
+  void settings(const std::string& owner, const std::vector<Setting>& olds, const std::vector<Setting>& news) {
+    for (size_t i = 0; i < olds.size(); ++i)
+      if (olds[i].value != news[i].value &&
+          !(olds[i].both_sides && (olds[i].value.is_null() || news[i].value.is_null())))
+        add(olds[i].kind, owner + "." + olds[i].member, olds[i].value, news[i].value, news[i].value.is_null());
+  }
+
+  // Replicas are matched by region, like indexes by name.
+  void replicas() {
+    const auto& olds = old_.global.replicas;
+    const auto& news = new_.global.replicas;
+    auto in = [](const std::vector<Replica>& v, const std::string& region) -> const Replica* {
+      for (const auto& r : v)
+        if (r.region == region) return &r;
+      return nullptr;
+    };
+    for (size_t i = 0; i < olds.size(); ++i)
+      if (!in(news, olds[i].region))
+        add("replica_removed", fmt::format("tableConfig.replicas[{}]", i), replica_json(olds[i]), Json(), true);
+    for (size_t i = 0; i < news.size(); ++i) {
+      std::string path = fmt::format("tableConfig.replicas[{}]", i);
+      const Replica* before = in(olds, news[i].region);
+      if (!before)
+        add("replica_added", path, Json(), replica_json(news[i]));
+      else if (*before != news[i])
+        add("replica_changed", path, replica_json(*before), replica_json(news[i]));
+    }
+  }
 
   void grants() {
     auto has = [](const Table& t, const Grant& g) {

@@ -24,12 +24,32 @@ struct Change {
   bool old_only = false;
 };
 
+// What an engine decides to do with the deployed table for a change. The cloudformation and cdk
+// targets both deploy through CloudFormation; they differ where the cdk target's logical ID does.
+enum class Effect {
+  Update,       // changed in place
+  Replace,      // a new, empty table replaces it (the engine's plan; the deploy may still stop, e.g.
+                // on a fixed table name or Terraform's prevent_destroy: the message says so)
+  Fail,         // attempted in place, and refused: the update fails and rolls back
+  NoChange,     // the engine plans nothing for it; the table stays as it is
+  SecondTable,  // a second table is created beside the old one, which stays
+};
+const char* to_string(Effect);  // "update", "replace", "fail", "no_change", "second_table"
+
+struct Engines {
+  Effect cloudformation = Effect::Update;  // the cloudformation target
+  Effect cdk = Effect::Update;             // the cdk and cdk-ts targets
+  Effect terraform = Effect::Update;
+  bool operator==(const Engines&) const = default;
+};
+
 struct Finding {
   std::string code;
   Severity severity;
   std::string message;
   std::string path;  // as in Change
   SourcePos pos;     // in the new config: the path, or the nearest field around it that is written
+  Engines engines;
 };
 
 struct Plan {

@@ -4,115 +4,92 @@
 #include <algorithm>
 #include <map>
 
-#include "review/finding_codes.hpp"
-#include "review/plan.hpp"
+#include "review/plan_rules.hpp"
 
 namespace ddbsynth::review {
 namespace {
 
-// A key attribute as `name (S)`; a name with quotes, backslashes or control characters (attribute
-// names may hold any) in JSON quotes, so that a finding stays on its line.
-std::string show(const Json& v) {
-  if (v.is_null()) return "(none)";
-  if (v.is_object() && v.contains("name") && v.contains("type")) {
-    const std::string& name = v["name"].get_ref<const std::string&>();
-    bool plain = std::none_of(name.begin(), name.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '"' || c == '\\';
-    });
-    return fmt::format("{} ({})", plain ? name : v["name"].dump(), v["type"].get<std::string>());
-  }
-  return v.dump();
-}
-
-std::string position(const SourcePos& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.column); }
-
-struct Context {
-  const Table& old_table;
-  const Table& new_table;
-  bool stack_renamed = false;
-  bool replaced = false;  // by a change of keys, name, LSIs or (cdk target) logical ID
-  std::vector<Finding> findings;
-
-  // The deploy makes a new table (new stack, or replacement): in-place update limits do not apply.
-  bool fresh_table() const { return stack_renamed || replaced; }
-
-  void add(const Change& c, std::string_view code, std::string message, std::optional<Severity> severity = {}) {
-    const FindingCode* known = find_code(code);
-    Finding f{
-        std::string(code), severity.value_or(known ? known->severity : Severity::Info), std::move(message), c.path, {}};
-    std::string at = c.old_only ? parent_path(c.path) : c.path;
-    for (;; at = parent_path(at)) {
-      if (auto it = new_table.positions.find(at); it != new_table.positions.end()) {
-        f.pos = it->second;
-        break;
-      }
-      if (at.empty()) {
-        f.pos = SourcePos{new_table.source_file, 1, 1};
-        break;
-      }
-    }
-    findings.push_back(std::move(f));
-  }
-
-  // Where a field of the old config was, for messages about things the new one dropped.
-  std::string was_at(const Change& c) const { return position(old_table.where(c.path)); }
-
-  // What CloudFormation does with the table it stops managing (policy of the template that drops it).
-  static std::string old_table_fate(RemovalPolicy policy) {
-    return policy == RemovalPolicy::Retain
-               ? "the old table and its data stay in the account, outside the stack (removalPolicy retain)"
-               : "the old table is deleted with its data (removalPolicy destroy)";
-  }
-
-  std::string fixed_name_note() const {
-    if (!new_table.table_name || old_table.table_name != new_table.table_name) return "";
-    return fmt::format(
-        "; and as the table name is fixed (tableConfig.tableName \"{}\"), CloudFormation cannot "
-        "create the new table while the old one holds the name: the deploy fails unless the name "
-        "changes too",
-        *new_table.table_name);
-  }
-
-  void replacement(const Change& c, const std::string& what, RemovalPolicy policy,
-                   std::string_view who = "CloudFormation and Terraform") {
-    add(c, "TABLE_REPLACEMENT",
-        fmt::format("{}: {} replace the table with a new, empty one; {}{}", what, who, old_table_fate(policy),
-                    fixed_name_note()));
-  }
-};
-
-using Rule = void (*)(const Change&, Context&);
-
 void key_replacement(const Change& c, Context& x) {
-  static const std::map<std::string, std::string, std::less<>> kWhat = {
-      {"table_name_changed", "the table name"},
-      {"partition_key_changed", "the partition key"},
-      {"sort_key_changed", "the sort key"},
+  struct Key {
+    std::string_view kind, what, property, argument;
   };
-  // A replaced resource goes by its template's UpdateReplacePolicy, which follows removalPolicy.
-  x.replacement(c, fmt::format("{} changes from {} to {}", kWhat.at(c.kind), show(c.old_value), show(c.new_value)),
-                x.new_table.removal);
+  static constexpr Key kKeys[] = {
+      {"table_name_changed", "the table name", "TableName", "name"},
+      {"partition_key_changed", "the partition key", "KeySchema", "hash_key"},
+      {"sort_key_changed", "the sort key", "KeySchema", "range_key"},
+  };
+  for (const auto& k : kKeys)
+    if (k.kind == c.kind)
+      // A replaced resource goes by its template's UpdateReplacePolicy, which follows removalPolicy.
+      x.add(c, "TABLE_REPLACEMENT",
+            fmt::format("{} changes from {} to {}: {}; {}", k.what, show(c.old_value), show(c.new_value),
+                        x.cfn_replaces(fmt::format("{} is create-only", k.property), x.new_table.removal),
+                        x.tf_replaces(fmt::format("{} forces a new resource", k.argument))),
+            x.engines(Effect::Replace, Effect::Replace));
 }
 
-void lsi_replacement(const Change& c, Context& x) {
+// The key schema names keys; their types are attribute definitions, which neither engine
+// treats as creating the table anew, while DynamoDB cannot change them.
+void key_type(const Change& c, Context& x) {
+  std::string key = c.kind == "partition_key_type_changed" ? "partition key" : "sort key";
+  std::string what = fmt::format("the {} {} changes type from {} to {}", key, Json(c.new_value["name"]).dump(),
+                                 c.old_value["type"].get<std::string>(), c.new_value["type"].get<std::string>());
+  Engines e = x.engines(Effect::Fail, Effect::NoChange);
+  if (x.fresh_table() && x.tf_replaced) {
+    x.add(c, "KEY_TYPE_CHANGE", what + " (on the new table)", e, Severity::Info);
+    return;
+  }
+  x.add(c, "KEY_TYPE_CHANGE",
+        fmt::format("{}, which no engine does: CloudFormation updates the table in place (its resource schema makes "
+                    "KeySchema create-only, not AttributeDefinitions) and the update fails, as DynamoDB cannot "
+                    "change a key's type; Terraform plans no change (the provider ignores attribute type changes) "
+                    "and the table keeps type {}. To change it, create a new table (change tableName or the key's "
+                    "name) and copy the data",
+                    what, c.old_value["type"].get<std::string>()),
+        e);
+}
+
+void lsi_change(const Change& c, Context& x) {
   const Json& ix = c.new_value.is_null() ? c.old_value : c.new_value;
   std::string verb = c.kind == "lsi_added" ? "is added" : c.kind == "lsi_removed" ? "is removed" : "changes";
   std::string name = ix["indexName"].get<std::string>();
   std::string what = fmt::format("local secondary index \"{}\" {}{}", name, verb,
                                  c.old_only ? fmt::format(" (was at {})", x.was_at(c)) : "");
-  x.replacement(c, what + ", and LSIs exist only from the table's creation", x.new_table.removal);
+  Engines e = x.engines(Effect::Fail, Effect::Replace);
+  if (x.fresh_table()) {
+    x.add(c, "LSI_CHANGE", what + " (on the new table)", e, Severity::Info);
+    return;
+  }
+  x.add(c, "LSI_CHANGE",
+        fmt::format("{}, and LSIs exist only from the table's creation: CloudFormation does not replace the table "
+                    "for it (LocalSecondaryIndexes: updates are not supported), so the stack update fails and rolls "
+                    "back; {}. To change LSIs, create a new table (e.g. a new tableName) and copy the data",
+                    what, x.tf_replaces("local_secondary_index forces a new resource")),
+        e);
 }
 
-// The table's construct path in the cdk target names its logical ID; a new ID is a new table
-// (the old resource leaves the template, so the old template's policy decides its fate).
-void logical_id_change(const Change& c, Context& x, std::string_view field) {
-  if (x.stack_renamed) return;  // covered by STACK_RENAME
-  x.replacement(c,
-                fmt::format("{} changes from {} to {}, and in the cdk target it is part of the table's construct "
-                            "path, so the table's logical ID changes (the cloudformation target keeps \"Table\")",
-                            field, show(c.old_value), show(c.new_value)),
-                x.old_table.removal, "CloudFormation would");
+// The table's construct path in the cdk target names its logical ID, and the terraform target
+// derives the generated table name from runtimeConfigKey: either way a new table (the old
+// resource leaves the template, so the old template's policy decides its fate).
+// `elsewhere`: what the other targets do (the runtime config key is also in descriptions).
+void logical_id_change(const Change& c, Context& x, std::string_view field, bool names_tf_table, Effect elsewhere) {
+  std::vector<std::string> parts;
+  if (!x.stack_renamed)
+    parts.push_back(fmt::format(
+        "in the cdk target it is part of the table's construct path, so the table's logical ID changes and "
+        "CloudFormation replaces the table with a new, empty one; {}{} (the cloudformation target keeps \"Table\")",
+        Context::old_table_fate(x.old_table.removal), x.fixed_name_note()));
+  if (names_tf_table)
+    parts.push_back(fmt::format("the terraform target's generated table name starts with it, so the name changes: {}",
+                                x.tf_replaces("name forces a new resource")));
+  if (parts.empty()) return;  // covered by STACK_RENAME
+  std::string message = fmt::format("{} changes from {} to {}", field, show(c.old_value), show(c.new_value));
+  for (const auto& p : parts) message += "; " + p;
+  x.add(c, "TABLE_REPLACEMENT", message, x.engines(elsewhere, elsewhere));
 }
+
+// Terraform's generated name: only without a configured name on either side.
+bool tf_name_follows_key(const Context& x) { return !x.old_table.table_name && !x.new_table.table_name; }
 
 void runtime_config_key(const Change& c, Context& x) {
   x.add(c, "RUNTIME_CONFIG_KEY_CHANGE",
@@ -120,10 +97,12 @@ void runtime_config_key(const Change& c, Context& x) {
             "runtimeConfigKey changes from {} to {}: the runtime config publishes the table name under "
             "dynamodb.{}, so applications still reading dynamodb.{} stop finding the table; deploy them together",
             show(c.old_value), show(c.new_value), c.new_value.get<std::string>(), c.old_value.get<std::string>()));
-  logical_id_change(c, x, "runtimeConfigKey");
+  logical_id_change(c, x, "runtimeConfigKey", tf_name_follows_key(x), Effect::Update);
 }
 
-void construct_id(const Change& c, Context& x) { logical_id_change(c, x, "cdk.constructId"); }
+void construct_id(const Change& c, Context& x) {
+  logical_id_change(c, x, "cdk.constructId", false, Effect::NoChange);
+}
 
 void stack_name(const Change& c, Context& x) {
   bool derived = !x.new_table.positions.count("cdk.stackName");
@@ -135,8 +114,10 @@ void stack_name(const Change& c, Context& x) {
         *x.new_table.table_name);
   x.add(c, "STACK_RENAME",
         fmt::format("the stack name changes from {} to {}{}: deploying creates a second stack with a new, empty "
-                    "table and leaves the old stack and its table in place{}",
-                    show(c.old_value), show(c.new_value), derived ? " (derived from runtimeConfigKey)" : "", note));
+                    "table and leaves the old stack and its table in place{}; the terraform target writes its module "
+                    "under another directory, which changes nothing as long as the module block keeps its name",
+                    show(c.old_value), show(c.new_value), derived ? " (derived from runtimeConfigKey)" : "", note),
+        x.engines(Effect::SecondTable, Effect::NoChange));
 }
 
 void billing_mode(const Change& c, Context& x) {
@@ -144,6 +125,38 @@ void billing_mode(const Change& c, Context& x) {
         fmt::format("billing mode switches from {} to {}: DynamoDB limits how often a table may switch, so switching "
                     "back soon may be refused",
                     show(c.old_value), show(c.new_value)));
+}
+
+bool autoscaled(const Table& t) {
+  return !t.auto_scaling.empty() || std::any_of(t.gsis.begin(), t.gsis.end(), [](const GlobalSecondaryIndex& g) {
+           return !g.auto_scaling.empty();
+         });
+}
+
+// Autoscaling attached while the billing mode switches; Terraform's hidden index changes.
+void autoscaled_changes(const std::vector<Change>& changes, Context& x) {
+  for (const auto& c : changes) {
+    if (c.kind == "billing_mode_changed" && autoscaled(x.old_table) && x.new_table.billing == BillingMode::PayPerRequest)
+      x.add(c, "AUTOSCALING_BILLING_SWITCH",
+            "the billing mode switches to PAY_PER_REQUEST while autoscaling is attached: the deploy switches the table "
+            "and deletes the scaling targets and policies in one update, and a scaling policy acting on an on-demand "
+            "table fails; deploy 1: remove autoScaling; deploy 2: switch the billing mode");
+    if (c.kind == "billing_mode_changed" && autoscaled(x.new_table) && x.new_table.billing == BillingMode::Provisioned)
+      x.add(c, "AUTOSCALING_BILLING_SWITCH",
+            "the table switches to PROVISIONED with autoscaling: it starts at the configured capacities, and the "
+            "autoscaler adjusts them only after its first scaling period",
+            std::nullopt, Severity::Info);
+    bool index_autoscales = std::any_of(x.new_table.gsis.begin(), x.new_table.gsis.end(), [](const auto& g) {
+      return !g.auto_scaling.empty();
+    });
+    if (index_autoscales && !x.tf_replaced &&
+        (c.kind == "gsi_added" || c.kind == "gsi_removed" || c.kind == "gsi_changed"))
+      x.add(c, "TERRAFORM_HIDDEN_INDEX_CHANGE",
+            "an index autoscales, so the terraform module ignores changes to global_secondary_index (the provider "
+            "cannot ignore one index's capacity): terraform plan does not show this index change and applies "
+            "nothing; make index changes in a deploy without index autoscaling, then add it back",
+            x.engines(Effect::Update, Effect::NoChange));
+  }
 }
 
 void capacity(const Change& c, Context& x) {
@@ -157,6 +170,16 @@ void capacity(const Change& c, Context& x) {
   } else {
     what = fmt::format("{} capacity changes from {} to {}", c.kind == "read_capacity_changed" ? "read" : "write",
                        show(c.old_value), show(c.new_value));
+  }
+  bool owned = c.kind == "read_capacity_changed"    ? x.new_table.auto_scaling.read.has_value()
+               : c.kind == "write_capacity_changed" ? x.new_table.auto_scaling.write.has_value()
+                                                    : false;
+  if (owned) {
+    x.add(c, "CAPACITY_CHANGE",
+          what + ", but autoscaling owns it: CloudFormation sets it until the autoscaler next acts, the terraform "
+                 "module ignores it (lifecycle ignore_changes)",
+          x.engines(Effect::Update, Effect::NoChange));
+    return;
   }
   x.add(c, "CAPACITY_CHANGE", what + " (DynamoDB limits how many decreases a table may have per day)");
 }
@@ -204,12 +227,14 @@ void time_to_live(const Change& c, Context& x) {
     x.add(
         c, "TTL_ATTRIBUTE_CHANGE",
         fmt::format("the TTL attribute changes from {} to {} (on the new table)", show(c.old_value), show(c.new_value)),
-        Severity::Info);
+        std::nullopt, Severity::Info);
   } else {
     x.add(c, "TTL_ATTRIBUTE_CHANGE",
-          fmt::format("the TTL attribute changes from {} to {}, which DynamoDB cannot do in one step: deploy 1: remove "
-                      "timeToLiveAttribute; deploy 2 (after the change settles, up to an hour): set it to {}",
-                      show(c.old_value), show(c.new_value), show(c.new_value)));
+          fmt::format("the TTL attribute changes from {} to {}, which DynamoDB cannot do in one step, whichever engine "
+                      "asks: deploy 1: remove timeToLiveAttribute; deploy 2 (after the change settles, up to an hour): "
+                      "set it to {}",
+                      show(c.old_value), show(c.new_value), show(c.new_value)),
+          x.engines(Effect::Fail, Effect::Fail));
   }
 }
 
@@ -225,13 +250,15 @@ void stream(const Change& c, Context& x) {
     x.add(c, "STREAM_VIEW_CHANGE",
           fmt::format("the stream's view type changes from {} to {} (on the new table)", show(c.old_value),
                       show(c.new_value)),
-          Severity::Info);
+          std::nullopt, Severity::Info);
   } else {
     x.add(c, "STREAM_VIEW_CHANGE",
-          fmt::format("the stream's view type changes from {} to {}, which DynamoDB rejects while the stream is on: "
-                      "deploy 1: remove stream; deploy 2: set it to {} (the new stream has a new ARN: update its "
-                      "consumers)",
-                      show(c.old_value), show(c.new_value), show(c.new_value)));
+          fmt::format("the stream's view type changes from {} to {}, which DynamoDB rejects while the stream is on, so "
+                      "the CloudFormation update fails: deploy 1: remove stream; deploy 2: set it to {}; Terraform "
+                      "disables and re-enables the stream itself in one apply. Either way the new stream has a new "
+                      "ARN: update its consumers",
+                      show(c.old_value), show(c.new_value), show(c.new_value)),
+          x.engines(Effect::Fail, Effect::Update));
   }
 }
 
@@ -290,14 +317,16 @@ void gsi_changed(const Change& c, Context& x) {
     x.add(c, "GSI_KEY_CHANGE",
           fmt::format("global secondary index \"{}\" changes ({}) on the new table", name,
                       index_differences(c.old_value, c.new_value)),
-          Severity::Info);
+          std::nullopt, Severity::Info);
     return;
   }
   x.add(c, "GSI_KEY_CHANGE",
-        fmt::format("global secondary index \"{}\" changes ({}), which DynamoDB cannot update in place: give it a "
-                    "new name (e.g. \"{}-v2\"); then deploy 1: add the renamed index and move queries to it; "
-                    "deploy 2: remove \"{}\"",
-                    name, index_differences(c.old_value, c.new_value), name, name));
+        fmt::format("global secondary index \"{}\" changes ({}), which DynamoDB cannot update in place, so the "
+                    "CloudFormation update fails: give it a new name (e.g. \"{}-v2\"); then deploy 1: add the renamed "
+                    "index and move queries to it; deploy 2: remove \"{}\". Terraform instead deletes the index and "
+                    "creates it anew in one apply: queries on it fail until the new one is backfilled",
+                    name, index_differences(c.old_value, c.new_value), name, name),
+        x.engines(Effect::Fail, Effect::Update));
 }
 
 void grant(const Change& c, Context& x) {
@@ -307,16 +336,18 @@ void grant(const Change& c, Context& x) {
                     g["access"].get<std::string>()));
 }
 
-const std::map<std::string, Rule, std::less<>> kRules = {
+const Rules kRules = {
     {"runtime_config_key_changed", runtime_config_key},
     {"construct_id_changed", construct_id},
     {"stack_name_changed", stack_name},
     {"table_name_changed", key_replacement},
     {"partition_key_changed", key_replacement},
     {"sort_key_changed", key_replacement},
-    {"lsi_added", lsi_replacement},
-    {"lsi_removed", lsi_replacement},
-    {"lsi_changed", lsi_replacement},
+    {"partition_key_type_changed", key_type},
+    {"sort_key_type_changed", key_type},
+    {"lsi_added", lsi_change},
+    {"lsi_removed", lsi_change},
+    {"lsi_changed", lsi_change},
     {"billing_mode_changed", billing_mode},
     {"read_capacity_changed", capacity},
     {"write_capacity_changed", capacity},
@@ -338,11 +369,46 @@ const std::map<std::string, Rule, std::less<>> kRules = {
     {"grant_removed", grant},
 };
 
-// Kinds that replace the table whatever else changes.
-bool replaces(const Change& c) {
-  static const std::string_view kKinds[] = {"table_name_changed", "partition_key_changed", "sort_key_changed",
-                                            "lsi_added",          "lsi_removed",           "lsi_changed"};
-  return std::find(std::begin(kKinds), std::end(kKinds), c.kind) != std::end(kKinds);
+// Kinds that make an engine create the table anew whatever else changes: create-only
+// properties of AWS::DynamoDB::Table (its resource schema), arguments of aws_dynamodb_table that
+// force a new resource (the provider's schema).
+struct Replacing {
+  std::string_view kind;
+  bool cloudformation, terraform;
+};
+constexpr Replacing kReplacing[] = {
+    {"table_name_changed", true, true},  {"partition_key_changed", true, true}, {"sort_key_changed", true, true},
+    {"lsi_added", false, true},          {"lsi_removed", false, true},          {"lsi_changed", false, true},
+};
+
+void mark_replacements(const std::vector<Change>& changes, Context& x) {
+  for (const auto& c : changes) {
+    if (c.kind == "stack_name_changed") x.stack_renamed = true;
+    for (const auto& r : kReplacing)
+      if (r.kind == c.kind) {
+        x.cfn_replaced |= r.cloudformation;
+        x.tf_replaced |= r.terraform;
+      }
+    if (c.kind == "runtime_config_key_changed" && tf_name_follows_key(x)) x.tf_replaced = true;
+    // CloudFormation's ImportSourceSpecification is create-only; Terraform's import_table forces a
+    // new table through s3_bucket_source; the provider forces one when the table's warm
+    // throughput decreases.
+    if (c.kind == "import_source_changed") {
+      x.cfn_replaced = true;
+      x.tf_replaced |= c.old_value.is_null() || c.new_value.is_null() ||
+                       c.old_value.value("bucket", Json()) != c.new_value.value("bucket", Json()) ||
+                       c.old_value.value("keyPrefix", Json()) != c.new_value.value("keyPrefix", Json()) ||
+                       c.old_value.value("bucketOwner", Json()) != c.new_value.value("bucketOwner", Json());
+    }
+    if (c.kind == "warm_throughput_changed" && c.path == "tableConfig.warmThroughput" && c.old_value.is_object() &&
+        c.new_value.is_object())
+      for (const char* k : {"readUnitsPerSecond", "writeUnitsPerSecond"})
+        if (c.old_value.contains(k) && c.new_value.contains(k) && c.new_value[k] < c.old_value[k]) x.tf_replaced = true;
+  }
+  x.cdk_replaced = x.cfn_replaced;
+  for (const auto& c : changes)
+    if (!x.stack_renamed && (c.kind == "runtime_config_key_changed" || c.kind == "construct_id_changed"))
+      x.cdk_replaced = true;
 }
 
 // CloudFormation creates or deletes one GSI per update: more need one deploy each, removals first
@@ -359,8 +425,10 @@ void gsi_sequence(const std::vector<Change>& changes, Context& x) {
   Change where{"", "tableConfig.globalSecondaryIndexes", {}, {}, false};
   x.add(where, "MULTIPLE_GSI_CHANGES",
         fmt::format("{} global secondary indexes are created or deleted in one deploy, but CloudFormation allows one "
-                    "per update; deploy in steps, each after the previous one finished: {}",
-                    steps.size(), plan));
+                    "per update, so its update fails; deploy in steps, each after the previous one finished: {} "
+                    "(Terraform makes them one at a time in one apply)",
+                    steps.size(), plan),
+        x.engines(Effect::Fail, Effect::Update));
 }
 
 }  // namespace
@@ -371,17 +439,19 @@ bool Plan::has_errors() const {
 
 Plan make_plan(const Table& old_table, const Table& new_table) {
   Plan plan{model_changes(old_table, new_table), {}};
-  Context x{old_table, new_table, false, false, {}};
+  Context x{old_table, new_table};
+  // Rules run in order and each needs to know whether the table is new anyway: mark that first.
+  mark_replacements(plan.changes, x);
   for (const auto& c : plan.changes) {
-    if (c.kind == "stack_name_changed") x.stack_renamed = true;
-    if (replaces(c)) x.replaced = true;
+    for (const Rules* rules : {&kRules, &capacity_rules(), &option_rules(), &replica_rules()})
+      if (auto it = rules->find(c.kind); it != rules->end()) {
+        it->second(c, x);
+        break;
+      }
   }
-  // Logical ID changes also replace the table; rules run in order, so mark those first.
-  for (const auto& c : plan.changes)
-    if (!x.stack_renamed && (c.kind == "runtime_config_key_changed" || c.kind == "construct_id_changed"))
-      x.replaced = true;
-  for (const auto& c : plan.changes) kRules.at(c.kind)(c, x);
   gsi_sequence(plan.changes, x);
+  replica_sequences(plan.changes, x);
+  autoscaled_changes(plan.changes, x);
   std::stable_sort(x.findings.begin(), x.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.severity < b.severity; });
   plan.findings = std::move(x.findings);

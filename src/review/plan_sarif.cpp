@@ -48,6 +48,7 @@ std::string render_sarif(const Plan& plan, const std::string& artifact_uri) {
     result["locations"] = Json::array(
         {Json{{"physicalLocation", Json{{"artifactLocation", Json{{"uri", uri_of(artifact_uri)}}}, {"region", region}}},
               {"logicalLocations", Json::array({Json{{"fullyQualifiedName", f.path}}})}}});
+    result["properties"] = Json{{"engines", engines_json(f.engines)}};
     results.push_back(std::move(result));
   }
   Json driver{{"name", "ddbsynth"}, {"version", DDBSYNTH_VERSION}, {"rules", rules}};

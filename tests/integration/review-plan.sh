@@ -47,7 +47,8 @@ edit added.json 'c.tableConfig.globalSecondaryIndexes.push({indexName: "gsi3", p
 run 0 "$BIN" plan old.json added.json --format json
 js 'j.changes.length === 1 && j.changes[0].kind === "gsi_added" && j.changes[0].path === "tableConfig.globalSecondaryIndexes[2]"'
 js 'j.findings.length === 1 && j.findings[0].code === "GSI_ADDED" && j.findings[0].severity === "info"'
-js 'Object.keys(j.findings[0]).join() === "code,severity,message,path" && /"gsi3"/.test(j.findings[0].message)'
+js 'Object.keys(j.findings[0]).join() === "code,severity,message,path,engines" && /"gsi3"/.test(j.findings[0].message)'
+js 'JSON.stringify(j.findings[0].engines) === JSON.stringify({cloudformation: "update", cdk: "update", terraform: "update"})'
 run 0 "$BIN" plan old.json added.json
 grep -q '^added.json:[0-9]*:[0-9]*: info: GSI_ADDED: ' out.txt || fail "text: $(cat out.txt)"
 grep -qx '1 change: 0 errors, 0 warnings, 1 info' out.txt || fail "text summary: $(cat out.txt)"
@@ -69,6 +70,7 @@ want=$(awk '/"partitionKey": "id"/ { print NR ":" index($0, "\"id\"") }' rekeyed
 [ "$loc" = "$want" ] || fail "TABLE_REPLACEMENT located at $loc, want $want"
 run 1 "$BIN" plan old.json rekeyed.json --format json
 js 'j.findings[0].code === "TABLE_REPLACEMENT" && j.findings[0].severity === "error" && j.findings[0].path === "tableConfig.partitionKey"'
+js 'Object.values(j.findings[0].engines).every(e => e === "replace")'
 js '!j.findings.some(f => f.code === "MULTIPLE_GSI_CHANGES")'  # the new table gets its indexes at once
 run 1 "$BIN" plan old.json rekeyed.json --format sarif
 js 'j.$schema.includes("sarif-2.1.0") && j.runs[0].tool.driver.name === "ddbsynth"'
@@ -83,6 +85,20 @@ cp old.json two.json
 edit two.json 'c.tableConfig.globalSecondaryIndexes.shift(); c.tableConfig.globalSecondaryIndexes.push({indexName: "gsi3", partitionKey: "g3"})'
 run 1 "$BIN" plan old.json two.json
 grep -q 'MULTIPLE_GSI_CHANGES: .*deploy 1: remove "gsi1pk-gsi1sk-index"; deploy 2: add "gsi3"' out.txt || fail "sequence: $(cat out.txt)"
+
+# Round-2 fields: autoscaling removed and warm throughput lowered, on a shared fixture.
+cp "$SRC/fixtures/round2/autoscaled.json" scaled.json
+cp scaled.json unscaled.json
+edit unscaled.json 'delete c.tableConfig.autoScaling.read; c.tableConfig.warmThroughput.readUnitsPerSecond = 12000'
+run 1 "$BIN" plan scaled.json unscaled.json --format json
+js 'j.findings.some(f => f.code === "AUTOSCALING_REMOVED" && f.severity === "warning" && f.path === "tableConfig.autoScaling.read")'
+js 'j.findings.some(f => f.code === "WARM_THROUGHPUT_LOWERED" && f.engines.cloudformation === "fail" && f.engines.terraform === "replace")'
+# The first replica: an error for CloudFormation, an in-place update for Terraform.
+cp "$SRC/fixtures/round2/global.json" global.json
+cp global.json regional.json
+edit regional.json 'c.tableConfig.replicas = []'
+run 1 "$BIN" plan regional.json global.json --format sarif
+js 'j.runs[0].results.some(r => r.ruleId === "GLOBAL_TABLE_CONVERSION" && r.level === "error" && r.properties.engines.terraform === "update")'
 
 # YAML works as well as JSON.
 run 0 "$BIN" plan "$SRC/fixtures/configs/yaml-table.yaml" "$SRC/fixtures/configs/yaml-table.yaml"

@@ -6,109 +6,13 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "ddbsynth/config.hpp"
 #include "review/finding_codes.hpp"
 #include "review/plan_render.hpp"
+#include "review_plan_cases.hpp"
 
-using namespace ddbsynth;
-using namespace ddbsynth::review;
-using J = nlohmann::json;
+using namespace plan_cases;
 
 namespace {
-
-J base() {
-  return J::parse(R"({
-    "runtimeConfigKey": "orders",
-    "tableConfig": {
-      "timeToLiveAttribute": "ttl",
-      "stream": "NEW_IMAGE",
-      "tags": {"team": "payments"},
-      "globalSecondaryIndexes": [
-        {"indexName": "gsiA", "partitionKey": "a"},
-        {"indexName": "gsiB", "partitionKey": "b", "sortKey": "c"}
-      ]
-    },
-    "grants": [{"role": "api", "access": "read"}]
-  })");
-}
-
-Table table(const J& config, const std::string& name) { return parse_config(config.dump(2), name); }
-
-Plan plan_of(const J& old_config, const J& new_config) {
-  return make_plan(table(old_config, "old.json"), table(new_config, "new.json"));
-}
-
-using Edit = std::function<void(J&)>;
-
-// The old config is the base with edit_old, the new one the base with edit_new.
-struct CodeCase {
-  std::string code;
-  Severity severity;
-  std::string path;
-  Edit edit_new;
-  Edit edit_old = [](J&) {};
-};
-void PrintTo(const CodeCase& c, std::ostream* os) { *os << c.code; }
-
-void provisioned(J& c, int read = 5, int write = 5) {
-  c["tableConfig"]["billingMode"] = "PROVISIONED";
-  c["tableConfig"]["readCapacity"] = read;
-  c["tableConfig"]["writeCapacity"] = write;
-}
-J& gsis(J& c) { return c["tableConfig"]["globalSecondaryIndexes"]; }
-constexpr Severity E = Severity::Error, W = Severity::Warning, I = Severity::Info;
-
-const std::vector<CodeCase>& code_cases() {
-  static const std::vector<CodeCase> cases = {
-      {"TABLE_REPLACEMENT", E, "tableConfig.partitionKey", [](J& c) { c["tableConfig"]["partitionKey"] = "id"; }},
-      {"STACK_RENAME", E, "cdk.stackName", [](J& c) { c["cdk"]["stackName"] = "OrdersV2"; }},
-      {"MULTIPLE_GSI_CHANGES", E, "tableConfig.globalSecondaryIndexes",
-       [](J& c) {
-         gsis(c).erase(0);
-         gsis(c).push_back({{"indexName", "gsiC"}, {"partitionKey", "x"}});
-         gsis(c).push_back({{"indexName", "gsiD"}, {"partitionKey", "y"}});
-       }},
-      {"GSI_KEY_CHANGE", E, "tableConfig.globalSecondaryIndexes[1]", [](J& c) { gsis(c)[1]["sortKey"] = "d"; }},
-      {"TTL_ATTRIBUTE_CHANGE", E, "tableConfig.timeToLiveAttribute",
-       [](J& c) { c["tableConfig"]["timeToLiveAttribute"] = "expiresAt"; }},
-      {"STREAM_VIEW_CHANGE", E, "tableConfig.stream", [](J& c) { c["tableConfig"]["stream"] = "KEYS_ONLY"; }},
-      {"DELETION_PROTECTION_DISABLED", W, "tableConfig.deletionProtection",
-       [](J& c) { c["tableConfig"]["deletionProtection"] = false; }},
-      {"PITR_DISABLED", W, "tableConfig.pointInTimeRecovery",
-       [](J& c) { c["tableConfig"]["pointInTimeRecovery"] = false; }},
-      {"KEY_ROTATION_DISABLED", W, "tableConfig.enableKeyRotation",
-       [](J& c) { c["tableConfig"]["enableKeyRotation"] = false; }},
-      {"RETAIN_REMOVED", W, "tableConfig.removalPolicy", [](J& c) { c["tableConfig"]["removalPolicy"] = "destroy"; }},
-      {"BILLING_MODE_SWITCH", W, "tableConfig.billingMode", [](J& c) { provisioned(c); }},
-      {"STREAM_DISABLED", W, "tableConfig.stream", [](J& c) { c["tableConfig"].erase("stream"); }},
-      {"RUNTIME_CONFIG_KEY_CHANGE", W, "runtimeConfigKey", [](J& c) { c["runtimeConfigKey"] = "orders_v2"; }},
-      {"GSI_ADDED", I, "tableConfig.globalSecondaryIndexes[2]",
-       [](J& c) {
-         gsis(c).push_back({{"indexName", "gsiC"}, {"partitionKey", "x"}});
-       }},
-      {"GSI_REMOVED", I, "tableConfig.globalSecondaryIndexes[1]", [](J& c) { gsis(c).erase(1); }},
-      {"CAPACITY_CHANGE", I, "tableConfig.readCapacity", [](J& c) { provisioned(c, 10, 5); },
-       [](J& c) { provisioned(c); }},
-      {"DELETION_PROTECTION_ENABLED", I, "tableConfig.deletionProtection", [](J&) {},
-       [](J& c) { c["tableConfig"]["deletionProtection"] = false; }},
-      {"PITR_ENABLED", I, "tableConfig.pointInTimeRecovery", [](J&) {},
-       [](J& c) { c["tableConfig"]["pointInTimeRecovery"] = false; }},
-      {"KEY_ROTATION_ENABLED", I, "tableConfig.enableKeyRotation", [](J&) {},
-       [](J& c) { c["tableConfig"]["enableKeyRotation"] = false; }},
-      {"RETAIN_ADDED", I, "tableConfig.removalPolicy", [](J&) {},
-       [](J& c) { c["tableConfig"]["removalPolicy"] = "destroy"; }},
-      {"TTL_CHANGE", I, "tableConfig.timeToLiveAttribute", [](J& c) { c["tableConfig"].erase("timeToLiveAttribute"); }},
-      {"STREAM_ENABLED", I, "tableConfig.stream", [](J&) {}, [](J& c) { c["tableConfig"].erase("stream"); }},
-      {"TABLE_CLASS_CHANGE", I, "tableConfig.tableClass",
-       [](J& c) { c["tableConfig"]["tableClass"] = "STANDARD_INFREQUENT_ACCESS"; }},
-      {"TAG_CHANGE", I, "tableConfig.tags.team", [](J& c) { c["tableConfig"]["tags"]["team"] = "billing"; }},
-      {"GRANT_CHANGE", I, "grants[1]",
-       [](J& c) {
-         c["grants"].push_back({{"role", "worker"}, {"access", "write"}});
-       }},
-  };
-  return cases;
-}
 
 const Finding* find(const Plan& p, const std::string& code) {
   for (const auto& f : p.findings)
@@ -122,10 +26,7 @@ class PlanCode : public testing::TestWithParam<CodeCase> {};
 
 TEST_P(PlanCode, ReportedInTextAndJson) {
   const CodeCase& c = GetParam();
-  J old_config = base(), new_config = base();
-  c.edit_old(old_config);
-  c.edit_new(new_config);
-  Plan plan = plan_of(old_config, new_config);
+  Plan plan = plan_of(c);
   const Finding* f = find(plan, c.code);
   ASSERT_NE(f, nullptr) << render_text(plan, false);
   EXPECT_EQ(f->severity, c.severity);
@@ -136,9 +37,19 @@ TEST_P(PlanCode, ReportedInTextAndJson) {
   J json = J::parse(render_json(plan));
   bool in_json = false;
   for (const auto& jf : json["findings"])
-    in_json |=
-        jf == J{{"code", c.code}, {"severity", to_string(c.severity)}, {"message", f->message}, {"path", c.path}};
+    in_json |= jf == J{{"code", c.code},
+                       {"severity", to_string(c.severity)},
+                       {"message", f->message},
+                       {"path", c.path},
+                       {"engines", J::parse(engines_json(f->engines).dump())}};
   EXPECT_TRUE(in_json) << json.dump(2);
+
+  J sarif = J::parse(render_sarif(plan, "new.json"));
+  bool in_sarif = false;
+  for (const auto& r : sarif["runs"][0]["results"])
+    in_sarif |= r["ruleId"] == c.code && r["message"]["text"] == f->message &&
+                r["properties"]["engines"] == J::parse(engines_json(f->engines).dump());
+  EXPECT_TRUE(in_sarif) << sarif.dump(2);
 
   std::string text = render_text(plan, false);
   std::string line = "new.json:" + std::to_string(f->pos.line) + ":" + std::to_string(f->pos.column) + ": " +
@@ -210,10 +121,7 @@ TEST(ReviewPlan, ChangesHaveAStableShape) {
 
 TEST(ReviewPlan, EveryChangeHasAFinding) {
   for (const auto& c : code_cases()) {
-    J old_config = base(), new_config = base();
-    c.edit_old(old_config);
-    c.edit_new(new_config);
-    Plan plan = plan_of(old_config, new_config);
+    Plan plan = plan_of(c);
     for (const auto& ch : plan.changes) {
       bool covered = false;
       for (const auto& f : plan.findings) covered |= f.path == ch.path;
@@ -276,11 +184,11 @@ TEST(ReviewPlan, ANewTableLiftsInPlaceLimits) {
 TEST(ReviewPlan, ReplacementExplainsTheOldTablesFate) {
   J old_config = base(), new_config = base();
   old_config["tableConfig"]["tableName"] = new_config["tableConfig"]["tableName"] = "orders-table";
-  new_config["tableConfig"]["sortKey"] = {{"name", "sk"}, {"type", "N"}};
+  new_config["tableConfig"]["sortKey"] = {{"name", "sk2"}, {"type", "N"}};
   Plan plan = plan_of(old_config, new_config);
   const Finding* f = find(plan, "TABLE_REPLACEMENT");
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.find("sk (S) to sk (N)"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("sk (S) to sk2 (N)"), std::string::npos) << f->message;
   EXPECT_NE(f->message.find("removalPolicy retain"), std::string::npos) << f->message;
   EXPECT_NE(f->message.find("fails unless the name changes"), std::string::npos) << f->message;
 
@@ -288,10 +196,78 @@ TEST(ReviewPlan, ReplacementExplainsTheOldTablesFate) {
   lsi["tableConfig"]["localSecondaryIndexes"] = {{{"indexName", "byStatus"}, {"sortKey", "status"}}};
   lsi["tableConfig"]["removalPolicy"] = "destroy";
   Plan lsi_plan = plan_of(base(), lsi);
-  f = find(lsi_plan, "TABLE_REPLACEMENT");
+  EXPECT_EQ(find(lsi_plan, "TABLE_REPLACEMENT"), nullptr);  // CloudFormation does not replace for an LSI
+  f = find(lsi_plan, "LSI_CHANGE");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->path, "tableConfig.localSecondaryIndexes[0]");
-  EXPECT_NE(f->message.find("deleted with its data"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("destroys the old table with its data"), std::string::npos) << f->message;
+}
+
+Engines engines(Effect cfn, Effect cdk, Effect tf) { return Engines{cfn, cdk, tf}; }
+constexpr Effect kUpdate = Effect::Update, kReplace = Effect::Replace, kFail = Effect::Fail,
+                 kNoChange = Effect::NoChange, kSecond = Effect::SecondTable;
+
+TEST(ReviewPlan, EachEngineSaysWhatItDoes) {
+  // A key name: create-only for CloudFormation (KeySchema), ForceNew for Terraform (hash_key).
+  J renamed = base();
+  renamed["tableConfig"]["partitionKey"] = "id";
+  const Finding* f = find(plan_of(base(), renamed), "TABLE_REPLACEMENT");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->engines, engines(kReplace, kReplace, kReplace));
+  for (const char* part : {"KeySchema is create-only", "hash_key forces a new resource", "prevent_destroy"})
+    EXPECT_NE(f->message.find(part), std::string::npos) << part << ": " << f->message;
+
+  // A key's type: an attribute definition, which CloudFormation updates (and fails), while the
+  // provider ignores it.
+  J s_key = base(), n_key = base();
+  s_key["tableConfig"]["sortKey"] = {{"name", "sk"}, {"type", "S"}};
+  n_key["tableConfig"]["sortKey"] = {{"name", "sk"}, {"type", "N"}};
+  Plan p = plan_of(s_key, n_key);
+  ASSERT_EQ(p.changes.size(), 1u);
+  EXPECT_EQ(p.changes[0].kind, "sort_key_type_changed");
+  f = find(p, "KEY_TYPE_CHANGE");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::Error);
+  EXPECT_EQ(f->engines, engines(kFail, kFail, kNoChange));
+  EXPECT_EQ(find(p, "TABLE_REPLACEMENT"), nullptr);
+  EXPECT_NE(f->message.find("keeps type S"), std::string::npos) << f->message;
+
+  // An LSI: CloudFormation's update fails, Terraform replaces the table.
+  J lsi = base();
+  lsi["tableConfig"]["localSecondaryIndexes"] = {{{"indexName", "byStatus"}, {"sortKey", "status"}}};
+  f = find(plan_of(base(), lsi), "LSI_CHANGE");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->engines, engines(kFail, kFail, kReplace));
+  EXPECT_NE(f->message.find("the stack update fails and rolls back"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("local_secondary_index forces a new resource"), std::string::npos) << f->message;
+  // With the key renamed too, both engines build a new table that has the LSI from the start.
+  J both = lsi;
+  both["tableConfig"]["partitionKey"] = "id";
+  p = plan_of(base(), both);
+  f = find(p, "LSI_CHANGE");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::Info);
+  EXPECT_EQ(f->engines, engines(kReplace, kReplace, kReplace));
+  // Every finding of a replaced table says so, e.g. the tag change alongside.
+  both["tableConfig"]["tags"]["team"] = "billing";
+  EXPECT_EQ(find(plan_of(base(), both), "TAG_CHANGE")->engines, engines(kReplace, kReplace, kReplace));
+
+  // In-place limits of CloudFormation that Terraform works around.
+  J gsi = base();
+  gsis(gsi)[1]["sortKey"] = "d";
+  EXPECT_EQ(find(plan_of(base(), gsi), "GSI_KEY_CHANGE")->engines, engines(kFail, kFail, kUpdate));
+  J view = base();
+  view["tableConfig"]["stream"] = "KEYS_ONLY";
+  EXPECT_EQ(find(plan_of(base(), view), "STREAM_VIEW_CHANGE")->engines, engines(kFail, kFail, kUpdate));
+  J ttl = base();
+  ttl["tableConfig"]["timeToLiveAttribute"] = "expiresAt";
+  EXPECT_EQ(find(plan_of(base(), ttl), "TTL_ATTRIBUTE_CHANGE")->engines, engines(kFail, kFail, kFail));
+  J stack = base();
+  stack["cdk"] = {{"stackName", "OrdersV2"}};
+  EXPECT_EQ(find(plan_of(base(), stack), "STACK_RENAME")->engines, engines(kSecond, kSecond, kNoChange));
+  J tag = base();
+  tag["tableConfig"]["tags"]["team"] = "billing";
+  EXPECT_EQ(find(plan_of(base(), tag), "TAG_CHANGE")->engines, engines(kUpdate, kUpdate, kUpdate));
 }
 
 TEST(ReviewPlan, LogicalIdChangeIsAReplacementUnlessTheStackChanges) {
@@ -299,17 +275,31 @@ TEST(ReviewPlan, LogicalIdChangeIsAReplacementUnlessTheStackChanges) {
   old_config["cdk"] = same_stack["cdk"] = {{"stackName", "OrdersStack"}};
   same_stack["runtimeConfigKey"] = "orders_v2";
   Plan p = plan_of(old_config, same_stack);
-  EXPECT_NE(find(p, "TABLE_REPLACEMENT"), nullptr);
+  ASSERT_NE(find(p, "TABLE_REPLACEMENT"), nullptr);
+  // The cdk target's logical ID and the terraform target's generated name both follow the key.
+  EXPECT_EQ(find(p, "TABLE_REPLACEMENT")->engines, engines(kUpdate, kReplace, kReplace));
   EXPECT_NE(find(p, "RUNTIME_CONFIG_KEY_CHANGE"), nullptr);
-  // With the stack name derived from the key, the stack changes: one STACK_RENAME says it all.
+  // A configured name keeps Terraform's table.
+  old_config["tableConfig"]["tableName"] = same_stack["tableConfig"]["tableName"] = "orders-table";
+  EXPECT_EQ(find(plan_of(old_config, same_stack), "TABLE_REPLACEMENT")->engines,
+            engines(kUpdate, kReplace, kUpdate));
+  // With the stack name derived from the key, the stack changes: STACK_RENAME says it for the
+  // CloudFormation targets, and TABLE_REPLACEMENT only for Terraform's generated name.
   J derived = base();
   derived["runtimeConfigKey"] = "orders_v2";
   p = plan_of(base(), derived);
   EXPECT_NE(find(p, "STACK_RENAME"), nullptr);
-  EXPECT_EQ(find(p, "TABLE_REPLACEMENT"), nullptr);
+  ASSERT_NE(find(p, "TABLE_REPLACEMENT"), nullptr);
+  EXPECT_EQ(find(p, "TABLE_REPLACEMENT")->engines, engines(kSecond, kSecond, kReplace));
+  EXPECT_EQ(find(p, "TABLE_REPLACEMENT")->message.find("cdk target"), std::string::npos);
+  derived["tableConfig"]["tableName"] = "orders-table";
+  J named = base();
+  named["tableConfig"]["tableName"] = "orders-table";
+  EXPECT_EQ(find(plan_of(named, derived), "TABLE_REPLACEMENT"), nullptr);
   J construct = base();
   construct["cdk"] = {{"constructId", "Orders"}};
-  EXPECT_NE(find(plan_of(base(), construct), "TABLE_REPLACEMENT"), nullptr);
+  ASSERT_NE(find(plan_of(base(), construct), "TABLE_REPLACEMENT"), nullptr);
+  EXPECT_EQ(find(plan_of(base(), construct), "TABLE_REPLACEMENT")->engines, engines(kNoChange, kReplace, kNoChange));
 }
 
 TEST(ReviewPlan, PositionsPointIntoTheNewConfigAndMentionTheOld) {
@@ -365,6 +355,7 @@ TEST(ReviewPlan, SarifShape) {
     EXPECT_EQ(loc["physicalLocation"]["region"]["startLine"], f.pos.line);
     EXPECT_EQ(loc["physicalLocation"]["region"]["startColumn"], f.pos.column);
     EXPECT_EQ(loc["logicalLocations"][0]["fullyQualifiedName"], f.path);
+    EXPECT_EQ(r["properties"]["engines"], J::parse(engines_json(f.engines).dump()));
   }
 }
 

@@ -1,25 +1,27 @@
-# Thin wrapper over CMake. `make run` and `make test` are all a new user needs.
+# Thin wrapper over CMake. `make run` and `make test` are all a new user needs; `make check` is
+# what CI runs (the suite, then again under ASan and UBSan).
 BUILD     ?= build
 ASAN_BUILD ?= build-asan
 JOBS      ?= $(shell nproc)
 CMAKE_FLAGS ?=
 DEB_PACKAGES := cmake g++ make pkg-config nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev \
                 libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev python3 \
-                clang libclang-rt-14-dev awscli golang-go golang-github-hashicorp-hcl-v2-dev
-# ICU: Unicode character classes for tag validation and the collation the CDK sorts tags by.
-DEB_PACKAGES += libicu-dev
+                clang libclang-rt-14-dev awscli golang-go golang-github-hashicorp-hcl-v2-dev \
+                ccache libicu-dev
 
-.PHONY: all build deps run test test-asan npm fuzz bench clean
+.PHONY: all build deps run test check test-asan npm fuzz bench clean
 all: build
 
 # Installs the Debian packages that are missing (only as root; otherwise says what to install).
+# On a fresh VM, unattended-upgrades often holds the dpkg lock for minutes: .ci/apt-install waits
+# for it (up to 10 minutes) instead of failing at once.
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
 	  command -v npm >/dev/null || echo nodejs npm); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:" $$missing; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	    .ci/apt-install $$missing; \
 	  else \
 	    echo "missing Debian packages (run as root, or: sudo apt-get install $$missing)"; exit 1; \
 	  fi; \
@@ -40,9 +42,11 @@ npm: tests/node_modules/.package-lock.json
 tests/node_modules/.package-lock.json: tests/package.json tests/package-lock.json
 	cd tests && npm ci --no-audit --no-fund
 
+# The whole suite once. CI (.ci/run) also runs test-asan; `make check` runs both.
 test: build npm
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	$(MAKE) test-asan
+
+check: test test-asan
 
 # The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan: deps npm

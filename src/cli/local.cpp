@@ -4,30 +4,26 @@
 
 #include <iostream>
 
-#include "cli/commands.hpp"
+#include <unistd.h>
+
+#include "cli/local_steps.hpp"
 #include "ddbsynth/diagnostics.hpp"
 #include "local/apply.hpp"
-#include "local/container.hpp"
+#include "local/dev_sessions.hpp"
 
 namespace ddbsynth::cli {
-namespace {
 
 using namespace std::chrono;
 using local::Command;
 
-struct LocalArgs {
-  std::string config = "config.json";
-  std::string endpoint;  // "" = http://localhost:<localDev.port>
-  double wait = 120;
-  double request_timeout = 10;
-  bool dry_run = false;
-};
-
 milliseconds ms(double seconds) { return milliseconds(static_cast<long long>(seconds * 1000)); }
+
+namespace {
 
 std::string secs(milliseconds d) { return fmt::format("{:g} s", d.count() / 1000.0); }
 
-// The config's table, when it has a local one; else the located error is printed.
+}  // namespace
+
 std::optional<Table> load_local(const std::string& path) {
   auto tables = load_all({path});
   if (!tables) return std::nullopt;
@@ -42,6 +38,8 @@ std::optional<Table> load_local(const std::string& path) {
   }
   return t;
 }
+
+namespace {
 
 // One line per failure, with what to do about it.
 std::string explain(const local::EndpointError& e, const std::string& url, const std::string& config) {
@@ -78,8 +76,8 @@ std::string explain(const local::ApplyConflict& c, const Table& t, const std::st
   return out;
 }
 
-// Runs apply and turns every failure into a message; the exit code. `startup` > 0: the
-// container was just started, and the server gets that long to answer.
+}  // namespace
+
 int run_apply(const Table& t, const LocalArgs& a, milliseconds startup) {
   std::string url = a.endpoint.empty() ? local::default_endpoint(*t.local_dev) : a.endpoint;
   auto endpoint = local::parse_endpoint(url);
@@ -116,13 +114,16 @@ int run_apply(const Table& t, const LocalArgs& a, milliseconds startup) {
   return kFindings;
 }
 
+namespace {
+
 int apply_command(const LocalArgs& a) {
   auto t = load_local(a.config);
   if (!t) return kInvalid;
   return run_apply(*t, a, milliseconds(0));
 }
 
-// Runs one engine command that must succeed; false (reported) when it did not.
+}  // namespace
+
 bool run_step(const Command& c, milliseconds timeout, const std::string& config) {
   auto r = local::run_process(c, timeout, local::Output::ToStderr);
   if (!r.started) {
@@ -137,9 +138,65 @@ bool run_step(const Command& c, milliseconds timeout, const std::string& config)
   return r.started && !r.timed_out && r.exit_code == 0;
 }
 
-constexpr milliseconds kProbe = seconds(30);
-constexpr milliseconds kPull = minutes(15);
-constexpr milliseconds kStart = minutes(2);
+bool ensure_image(const LocalDev& dev, const local::ContainerCommands& c, const std::string& config) {
+  if (local::run_process(c.image_present, kProbe, local::Output::Discard).exit_code == 0) {
+    std::cout << fmt::format("image {} is present\n", dev.image);
+    return true;
+  }
+  if (!run_step(c.pull, kPull, config)) return false;
+  std::cout << fmt::format("pulled image {}\n", dev.image);
+  return true;
+}
+
+ContainerState ensure_container(const LocalDev& dev, const local::ContainerCommands& c, const std::string& config) {
+  // A failed `run` whose container exists after all lost a race to another process: use that one.
+  for (int attempt = 1;; ++attempt) {
+    auto state = local::run_process(c.running_state, kProbe, local::Output::Capture);
+    if (!state.started) {
+      run_step(c.running_state, kProbe, config);  // reports the missing engine
+      return ContainerState::Failed;
+    }
+    if (state.exit_code == 0 &&
+        local::corrupts_data(local::run_process(c.arguments, kProbe, local::Output::Capture).output)) {
+      report(fmt::format("container {} runs DynamoDB Local with -{}, which lets it write duplicate rows for one key: "
+                         "recreate it with `ddbsynth local down {}` then `ddbsynth local up {}` (the volume {} keeps "
+                         "the data; README, \"A volume written with -optimizeDbBeforeStartup\", says how to check "
+                         "and repair it)",
+                         dev.container_name, local::kCorruptingFlag, local::shell_line({config}),
+                         local::shell_line({config}), c.volume));
+      return ContainerState::Failed;
+    }
+    if (state.exit_code == 0 && state.output.starts_with("true")) {
+      std::cout << fmt::format("container {} is running\n", dev.container_name);
+      return ContainerState::Running;
+    }
+    if (state.exit_code == 0) {
+      if (!run_step(c.start, kStart, config)) return ContainerState::Failed;
+      std::cout << fmt::format("started container {}\n", dev.container_name);
+      return ContainerState::Started;
+    }
+    bool ran = attempt < 3 ? local::run_process(c.run, kStart, local::Output::Discard).exit_code == 0
+                           : run_step(c.run, kStart, config);  // the last try says why it failed
+    if (ran) {
+      std::cout << fmt::format("started container {} on 127.0.0.1:{} (data in volume {})\n", dev.container_name,
+                               dev.port, c.volume);
+      return ContainerState::Started;
+    }
+    if (attempt >= 3) return ContainerState::Failed;
+  }
+}
+
+namespace {
+
+// Best effort: a container `local up` started is not a dev session's to stop.
+void forget_dev_start(const LocalDev& dev) {
+  try {
+    local::DevSessions sessions(dev);
+    auto lock = sessions.lock();
+    sessions.clear_started();
+  } catch (const std::exception&) {
+  }
+}
 
 int up(const LocalArgs& a) {
   auto t = load_local(a.config);
@@ -156,33 +213,10 @@ int up(const LocalArgs& a) {
                              local::shell_line({a.config}), url);
     return kOk;
   }
-  if (local::run_process(c.image_present, kProbe, local::Output::Discard).exit_code == 0) {
-    std::cout << fmt::format("image {} is present\n", dev.image);
-  } else {
-    if (!run_step(c.pull, kPull, a.config)) return kFindings;
-    std::cout << fmt::format("pulled image {}\n", dev.image);
-  }
-  auto state = local::run_process(c.running_state, kProbe, local::Output::Capture);
-  if (state.exit_code == 0 &&
-      local::corrupts_data(local::run_process(c.arguments, kProbe, local::Output::Capture).output)) {
-    report(fmt::format("container {} runs DynamoDB Local with -{}, which lets it write duplicate rows for one key: "
-                       "recreate it with `ddbsynth local down {}` then `ddbsynth local up {}` (the volume {} keeps "
-                       "the data; README, \"A volume written with -optimizeDbBeforeStartup\", says how to check "
-                       "and repair it)",
-                       dev.container_name, local::kCorruptingFlag, local::shell_line({a.config}),
-                       local::shell_line({a.config}), c.volume));
-    return kFindings;
-  }
-  if (state.exit_code == 0 && state.output.starts_with("true")) {
-    std::cout << fmt::format("container {} is running\n", dev.container_name);
-  } else if (state.exit_code == 0) {
-    if (!run_step(c.start, kStart, a.config)) return kFindings;
-    std::cout << fmt::format("started container {}\n", dev.container_name);
-  } else {
-    if (!run_step(c.run, kStart, a.config)) return kFindings;
-    std::cout << fmt::format("started container {} on 127.0.0.1:{} (data in volume {})\n", dev.container_name,
-                             dev.port, c.volume);
-  }
+  if (!ensure_image(dev, c, a.config)) return kFindings;
+  auto state = ensure_container(dev, c, a.config);
+  if (state == ContainerState::Failed) return kFindings;
+  if (state == ContainerState::Started) forget_dev_start(dev);
   LocalArgs apply_args = a;
   apply_args.endpoint = url;
   return run_apply(*t, apply_args, ms(a.wait));
@@ -208,7 +242,27 @@ int down(const LocalArgs& a) {
     std::cout << fmt::format("no container {}: nothing to remove\n", dev.container_name);
     return kOk;
   }
+  std::optional<local::DevSessions> sessions;
+  try {
+    sessions.emplace(dev);
+  } catch (const std::exception& e) {
+    report(e.what());
+    return kFindings;
+  }
+  auto lock = sessions->lock();
+  auto users = sessions->others(getpid());
+  if (!users.empty()) {
+    std::string which = fmt::format("{} `ddbsynth local dev` session(s) (pid {}) use container {}",
+                                    users.size(), fmt::join(users, ", "), dev.container_name);
+    if (!a.force) {
+      report(which + ": end them with Ctrl+C (the last one stops a container a dev session started), or "
+                     "remove it under them with --force");
+      return kFindings;
+    }
+    report(which + ": removing it anyway (--force); they end when its log stream does");
+  }
   if (!run_step(c.remove, kStart, a.config)) return kFindings;
+  sessions->clear_started();
   std::cout << fmt::format("removed container {}; volume {} keeps the data (delete it with: {})\n",
                            dev.container_name, c.volume, local::shell_line(c.remove_volume));
   return kOk;
@@ -240,6 +294,7 @@ void add_local(CLI::App& app) {
       "Examples:\n"
       "  ddbsynth local up                       # pull, start the container, create/update the table\n"
       "  ddbsynth local up --dry-run             # the exact engine commands, run nothing\n"
+      "  ddbsynth local dev                      # as up, then the container's log until Ctrl+C\n"
       "  ddbsynth local apply --endpoint http://localhost:4567   # another server, e.g. dynalite\n"
       "  ddbsynth local down                     # remove the container, keep the data volume\n");
 
@@ -269,9 +324,19 @@ void add_local(CLI::App& app) {
       "  ddbsynth local up packages/orders/config.json --dry-run\n");
   up_cmd->callback([a] { g_exit = up(*a); });
 
+  auto* dev_cmd = add_config(local->add_subcommand("dev", "Share the workspace's DynamoDB Local, apply, stream its log "
+                                                          "until Ctrl+C"),
+                             *a);
+  add_waits(dev_cmd, *a, "Seconds to wait for a new container to answer, and for the table and each index to "
+                         "become ACTIVE");
+  setup_local_dev(*dev_cmd, a);
+
   auto* down_cmd = add_config(local->add_subcommand("down", "Remove the DynamoDB Local container, keep its data"), *a);
   down_cmd->add_flag("--dry-run", a->dry_run, "Print the engine command instead of running it");
-  down_cmd->footer("The volume <containerName>-data stays, so the next `local up` finds the tables and items.\n\n"
+  down_cmd->add_flag("--force", a->force, "Remove the container even while `local dev` sessions use it");
+  down_cmd->footer("The volume <containerName>-data stays, so the next `local up` finds the tables and items.\n"
+                   "Refuses (exit 1), naming them, while `ddbsynth local dev` sessions use the container, since\n"
+                   "removing it ends them all; --force removes it anyway.\n\n"
                    "Example:\n  ddbsynth local down --dry-run\n");
   down_cmd->callback([a] { g_exit = down(*a); });
 }

@@ -46,12 +46,14 @@ Json run_target(std::string command) {
 }
 
 // Nx targets: build byte-compiles the package, test checks that entities/base.py still matches
-// config.json, dev starts DynamoDB Local and creates or updates the table (`ddbsynth local down`
-// stops it, keeping the data), infra rewrites the IaC from config.json after a change.
+// config.json, dev shares the workspace's DynamoDB Local, creates or updates the table and
+// streams the container's log until stopped, infra rewrites the IaC from config.json after a change.
 std::string project_json(const ProjectNames& n, const IacFiles* iac) {
   Json targets{{"build", run_target("python3 -m compileall -q " + n.package)},
                {"test", run_target("ddbsynth gen pynamodb --check")},
-               {"dev", run_target("ddbsynth local up")}};
+               {"dev", run_target("ddbsynth local dev")}};
+  // Long-running, like the seed's: Nx starts it and moves on to the targets that depend on it.
+  targets["dev"]["continuous"] = true;
   if (iac) {
     // From the workspace root (Nx's default cwd), as `new` ran: the cdk-ts constructs name the
     // config by its path from there.

@@ -26,6 +26,7 @@ ContainerCommands container_commands(const LocalDev& local) {
               volume + ":/home/dynamodblocal/data", local.image, "-jar", "DynamoDBLocal.jar", "-sharedDb", "-dbPath",
               "./data", "-port", port},
       .remove = {engine, "rm", "--force", local.container_name},
+      .logs = {engine, "logs", "--follow", local.container_name},
       .remove_volume = {engine, "volume", "rm", volume},
   };
 }

@@ -18,6 +18,7 @@ struct ContainerCommands {
   Command start;              // an existing, stopped container
   Command run;                // a new container
   Command remove;             // the container only, never the volume
+  Command logs;               // follows the container's log until it stops
   Command remove_volume;      // only ever shown, never run
 };
 

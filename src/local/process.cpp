@@ -55,7 +55,42 @@ bool reap(pid_t pid, Clock::time_point deadline, int& status) {
   return false;
 }
 
+// A child starts with the default signal dispositions and nothing blocked, whatever `local dev`
+// blocks for itself: Ctrl+C reaches engine commands as usual.
+struct SpawnAttributes {
+  posix_spawnattr_t attr;
+  SpawnAttributes() {
+    posix_spawnattr_init(&attr);
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &all);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  }
+  ~SpawnAttributes() { posix_spawnattr_destroy(&attr); }
+};
+
+std::vector<char*> argv_of(const Command& command) {
+  std::vector<char*> argv;
+  for (const auto& a : command) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  return argv;
+}
+
 }  // namespace
+
+pid_t spawn_forwarding(const Command& command) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  SpawnAttributes attributes;
+  auto argv = argv_of(command);
+  pid_t pid = 0;
+  int err = posix_spawnp(&pid, argv[0], &actions, &attributes.attr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  return err == 0 ? pid : -1;
+}
 
 ProcessResult run_process(const Command& command, std::chrono::milliseconds timeout, Output output) {
   ProcessResult result;
@@ -78,11 +113,10 @@ ProcessResult run_process(const Command& command, std::chrono::milliseconds time
       posix_spawn_file_actions_adddup2(&actions, 2, 1);
       break;
   }
-  std::vector<char*> argv;
-  for (const auto& a : command) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
+  SpawnAttributes attributes;
+  auto argv = argv_of(command);
   pid_t pid = 0;
-  int err = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  int err = posix_spawnp(&pid, argv[0], &actions, &attributes.attr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (pipe_fds[1] >= 0) close(pipe_fds[1]);
   if (err != 0) {

@@ -1,6 +1,8 @@
 // Running a container engine's command: no shell, bounded in time.
 #pragma once
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -23,6 +25,10 @@ enum class Output {
 };
 
 ProcessResult run_process(const Command& command, std::chrono::milliseconds timeout, Output output);
+
+// Starts the command in the background, its stdout and stderr ours (a log stream); its pid, or -1
+// when it cannot start. The caller waits for it.
+pid_t spawn_forwarding(const Command& command);
 
 // The command as one line a POSIX shell runs unchanged: arguments single-quoted where needed.
 std::string shell_line(const Command& command);

@@ -50,7 +50,8 @@ assert config == {
 project = json.load(open(f'{root}/project.json'))
 targets = project['targets']
 assert set(targets) == {'build', 'test', 'dev'}, targets
-assert targets['dev']['options']['command'] == 'ddbsynth local up', targets['dev']
+assert targets['dev']['options']['command'] == 'ddbsynth local dev', targets['dev']
+assert targets['dev']['continuous'] is True, targets['dev']
 assert all(t['options']['cwd'] == '{projectRoot}' for t in targets.values())
 assert project['sourceRoot'] == 'packages/my_table/my_table', project
 PY

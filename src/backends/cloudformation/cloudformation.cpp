@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "backends/cdk/unique_id.hpp"
+#include "backends/cloudformation/global_table.hpp"
 #include "backends/common/cfn.hpp"
 #include "backends/common/naming.hpp"
 #include "backends/common/yaml_writer.hpp"
@@ -61,8 +62,9 @@ Json grant_policy(const Table& t, const Grant& g) {
 }
 
 // A role given by ARN may live in another account; like the CDK, also allow it on the table's
-// resource policy and the key policy, which is harmless within one account.
-void add_resource_grants(const Table& t, Json& table_props, Json& key_statements) {
+// resource policy and the key policy, which is harmless within one account. Returns the table's
+// policy document, or null when no grant needs one.
+Json resource_grants(const Table& t, Json& key_statements) {
   Json table_statements = Json::array();
   for (const auto& g : t.grants) {
     if (!g.by_arn) continue;
@@ -75,13 +77,16 @@ void add_resource_grants(const Table& t, Json& table_props, Json& key_statements
     key_statements.push_back(
         Json{{"Action", cfn::actions(a.key)}, {"Effect", "Allow"}, {"Principal", principal}, {"Resource", "*"}});
   }
-  if (table_statements.empty()) return;
+  if (table_statements.empty()) return Json();
+  return Json{{"Statement", table_statements}, {"Version", "2012-10-17"}};
+}
+
+void add_resource_policy(Json& table_props, const Json& policy) {
+  if (policy.is_null()) return;
   // Keep the properties in alphabetical order: ResourcePolicy goes before SSESpecification.
   Json ordered;
   for (auto& [k, v] : table_props.items()) {
-    if (k == "SSESpecification")
-      ordered["ResourcePolicy"] =
-          Json{{"PolicyDocument", Json{{"Statement", table_statements}, {"Version", "2012-10-17"}}}};
+    if (k == "SSESpecification") ordered["ResourcePolicy"] = Json{{"PolicyDocument", policy}};
     ordered[k] = v;
   }
   table_props = std::move(ordered);
@@ -98,16 +103,27 @@ Json build(const Table& t) {
   Json resources;
   Json key_statements = Json::array(
       {Json{{"Action", "kms:*"}, {"Effect", "Allow"}, {"Principal", Json{{"AWS", cfn::account_root_arn()}}}, {"Resource", "*"}}});
-  Json table_props = cfn::table_properties(t, cfn::get_att(kKey, "Arn"));
-  add_resource_grants(t, table_props, key_statements);
+  Json resource_policy = resource_grants(t, key_statements);
+  Json table_props;
+  if (t.is_global()) {
+    table_props = cfn::global_table_properties(t, cfn::get_att(kKey, "Arn"), resource_policy);
+  } else {
+    table_props = cfn::table_properties(t, cfn::get_att(kKey, "Arn"));
+    add_resource_policy(table_props, resource_policy);
+  }
 
   Json key_props;
   key_props["Description"] = fmt::format("Encrypts DynamoDB table {}", t.runtime_config_key);
   key_props["EnableKeyRotation"] = t.key_rotation;
   key_props["KeyPolicy"] = Json{{"Statement", key_statements}, {"Version", "2012-10-17"}};
-  if (!t.tags.empty()) key_props["Tags"] = table_props["Tags"];
+  if (!t.tags.empty()) {
+    Json tags = Json::array();
+    for (const auto& [k, v] : t.tags) tags.push_back(Json{{"Key", k}, {"Value", v}});
+    key_props["Tags"] = tags;
+  }
   resources[kKey] = retention(Json{{"Type", "AWS::KMS::Key"}, {"Properties", key_props}}, t.removal);
-  resources[kTable] = retention(Json{{"Type", "AWS::DynamoDB::Table"}, {"Properties", table_props}}, t.removal);
+  const char* table_type = t.is_global() ? "AWS::DynamoDB::GlobalTable" : "AWS::DynamoDB::Table";
+  resources[kTable] = retention(Json{{"Type", table_type}, {"Properties", table_props}}, t.removal);
 
   std::string app_name = runtime_config_app_name();
   resources[kApp] = Json{{"Type", "AWS::AppConfig::Application"}, {"Properties", Json{{"Name", app_name}}}};
@@ -151,7 +167,8 @@ Json build(const Table& t) {
   };
   output("TableName", "Name of the DynamoDB table", cfn::ref(kTable));
   output("TableArn", "ARN of the DynamoDB table", cfn::get_att(kTable, "Arn"));
-  if (t.stream) output("TableStreamArn", "ARN of the table's stream", cfn::get_att(kTable, "StreamArn"));
+  if (t.stream || t.is_global()) output("TableStreamArn", "ARN of the table's stream", cfn::get_att(kTable, "StreamArn"));
+  if (t.is_global()) output("ReplicaRegions", "Regions of the table's replicas, the stack's first", cfn::replica_regions(t));
   output("EncryptionKeyArn", "ARN of the table's KMS key", cfn::get_att(kKey, "Arn"));
   output("RuntimeConfigApplicationId", "AppConfig application of the runtime config", cfn::ref(kApp));
 

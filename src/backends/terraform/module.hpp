@@ -27,6 +27,12 @@ void add_grants(const Table& t, Body& main);          // one role policy per gra
 void add_variables(const Table& t, Body& variables);
 void add_outputs(const Table& t, Body& outputs);
 void add_versions(const Table& t, Body& versions);
+// Global tables (module_replicas.cpp): the replica blocks and witness of the table, and the
+// region guard and per-replica resources of the module.
+void add_replicas(const Table& t, Body& table);
+void add_global(const Table& t, Body& main);
+// The AWS provider constraint a global table needs; null for a regional one.
+const char* replica_provider_version(const Table& t);
 
 // Whether the module needs the random provider: only a table without a configured name.
 bool needs_random(const Table& t);

@@ -33,9 +33,11 @@ void output(Body& outputs, const char* name, const char* description, Value valu
 
 void add_versions(const Table& t, Body& versions) {
   Body& tf = versions.add_block("terraform").body;
-  tf.set("required_version", Value::str(">= 1.0"));
-  std::vector<Value::Field> providers = {
-      {"aws", provider("hashicorp/aws", needs_table_policy(t) ? kAwsWithResourcePolicy : kAws), true}};
+  // A global table's region guard is a data source postcondition, which Terraform 1.2 added.
+  tf.set("required_version", Value::str(t.is_global() ? ">= 1.2" : ">= 1.0"));
+  const char* aws = replica_provider_version(t);
+  if (!aws) aws = needs_table_policy(t) ? kAwsWithResourcePolicy : kAws;
+  std::vector<Value::Field> providers = {{"aws", provider("hashicorp/aws", aws), true}};
   if (needs_random(t)) providers.push_back({"random", provider("hashicorp/random", ">= 3.0"), true});
   Body& required = tf.add_block("required_providers").body;
   for (auto& p : providers) required.set(p.key, std::move(p.value));
@@ -70,7 +72,12 @@ void add_variables(const Table& t, Body& vars) {
 void add_outputs(const Table& t, Body& outputs) {
   output(outputs, "table_name", "Name of the DynamoDB table", ref(kTable, "name"));
   output(outputs, "table_arn", "ARN of the DynamoDB table", ref(kTable, "arn"));
-  if (t.stream) output(outputs, "table_stream_arn", "ARN of the table's stream", ref(kTable, "stream_arn"));
+  if (t.stream || t.is_global()) output(outputs, "table_stream_arn", "ARN of the table's stream", ref(kTable, "stream_arn"));
+  if (t.is_global()) {
+    std::vector<Value> regions = {Value::str(*t.global.region)};
+    for (const auto& r : t.global.replicas) regions.push_back(Value::str(r.region));
+    output(outputs, "replica_regions", "Regions of the table's replicas, the module's first", Value::list(std::move(regions)));
+  }
   output(outputs, "encryption_key_arn", "ARN of the table's KMS key", ref(kKey, "arn"));
   output(outputs, "runtime_config_application_id", "AppConfig application of the runtime config", ref(kApp, "id"));
 }

@@ -15,19 +15,10 @@
 #include "ddbsynth/config.hpp"
 #include "ddbsynth/diagnostics.hpp"
 #include "ddbsynth/limits.hpp"
-#include "document.hpp"
-#include "suggest.hpp"
+#include "checker.hpp"
 
 namespace ddbsynth {
 namespace {
-
-using Kind = Value::Kind;
-
-template <typename E>
-struct EnumName {
-  std::string_view name;
-  E value;
-};
 
 constexpr EnumName<AttributeType> kAttributeTypes[] = {
     {"S", AttributeType::S}, {"N", AttributeType::N}, {"B", AttributeType::B}};
@@ -41,9 +32,6 @@ constexpr EnumName<StreamView> kStreamViews[] = {{"KEYS_ONLY", StreamView::KeysO
                                                  {"NEW_IMAGE", StreamView::NewImage},
                                                  {"OLD_IMAGE", StreamView::OldImage},
                                                  {"NEW_AND_OLD_IMAGES", StreamView::NewAndOldImages}};
-constexpr EnumName<TableClass> kTableClasses[] = {
-    {"STANDARD", TableClass::Standard},
-    {"STANDARD_INFREQUENT_ACCESS", TableClass::StandardInfrequentAccess}};
 constexpr EnumName<Access> kAccessLevels[] = {{"read", Access::Read},
                                               {"write", Access::Write},
                                               {"readWrite", Access::ReadWrite},
@@ -63,25 +51,21 @@ constexpr std::string_view kTableFields[] = {
     "pointInTimeRecovery", "deletionProtection",    "enableKeyRotation",
     "removalPolicy",       "timeToLiveAttribute",   "stream",
     "tableClass",          "tags",                  "globalSecondaryIndexes",
-    "localSecondaryIndexes"};
+    "localSecondaryIndexes",
+    // capacity
+    "maxReadRequestUnits", "maxWriteRequestUnits", "warmThroughput", "autoScaling",
+    // options
+    "pointInTimeRecoveryPeriodDays", "contributorInsights", "kinesisStream", "importSource", "resourcePolicy",
+    // global tables
+    "region", "replicas", "multiRegionConsistency", "witnessRegion"};
 constexpr std::string_view kKeyFields[] = {"name", "type"};
 constexpr std::string_view kGsiFields[] = {"indexName",      "partitionKey",     "sortKey",
                                            "projectionType", "nonKeyAttributes", "readCapacity",
-                                           "writeCapacity"};
+                                           "writeCapacity",  "maxReadRequestUnits", "maxWriteRequestUnits",
+                                           "warmThroughput", "autoScaling",      "contributorInsights"};
 constexpr std::string_view kLsiFields[] = {"indexName", "sortKey", "projectionType", "nonKeyAttributes"};
 constexpr std::string_view kGrantFields[] = {"role", "access"};
 constexpr std::string_view kCdkFields[] = {"stackName", "constructId"};
-
-size_t code_points(std::string_view s) {
-  return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-}
-
-bool has_control(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) {
-    unsigned char u = static_cast<unsigned char>(c);
-    return u < 0x20 || u == 0x7f;
-  });
-}
 
 // [\w\s.:/=+\-@]* as std::regex reads it (ASCII classes), without its cost: 300,000 tags took
 // seconds in a sanitizer build.
@@ -92,20 +76,9 @@ bool tag_chars(std::string_view s) {
   });
 }
 
-std::string shown(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') out += fmt::format("\\{}", c);
-    else if (u < 0x20 || u == 0x7f) out += fmt::format("\\u{:04x}", u);
-    else out += c;
-  }
-  return out + "\"";
-}
-
-class Validator {
+class Validator : public Checker {
  public:
-  explicit Validator(const std::string& file) : file_(file) { table_.source_file = file; }
+  explicit Validator(const std::string& file) : Checker(file) {}
 
   Table run(const Value& root) {
     if (root.kind != Kind::Object) {
@@ -151,81 +124,7 @@ class Validator {
   }
 
  private:
-  const std::string& file_;
-  Table table_;
-  std::vector<Diagnostic> diags_;
   std::unordered_map<std::string, size_t> granted_;  // role name -> its grants[] index
-
-  void error(TextPos p, std::string message) {
-    // Like a compiler, stop after many: a hostile file can hold 400,000 unknown fields.
-    if (diags_.size() == kMaxErrors) {
-      diags_.push_back(Diagnostic{SourcePos{file_, p.line, p.column},
-                                  fmt::format("too many errors, stopping after {}", kMaxErrors)});
-      throw InputError(std::move(diags_));
-    }
-    diags_.push_back(Diagnostic{SourcePos{file_, p.line, p.column}, std::move(message)});
-  }
-  void record(const std::string& path, const Value& v) {
-    table_.positions[path] = SourcePos{file_, v.pos.line, v.pos.column};
-  }
-
-  bool expect(const Value& v, Kind kind, std::string_view what) {
-    if (v.kind == kind) return true;
-    if (kind == Kind::Int && v.kind == Kind::Float)
-      error(v.pos, fmt::format("{} must be an integer, found {}", what, v.number));
-    else
-      error(v.pos, fmt::format("{} must be {} {}, found {}", what, kind == Kind::Int || kind == Kind::Array || kind == Kind::Object ? "an" : "a",
-                               kind_name(kind), kind_name(v.kind)));
-    return false;
-  }
-  bool object(const Value& v, std::string_view what) { return expect(v, Kind::Object, what); }
-
-  std::optional<std::string> string_of(const Value& v, std::string_view what) {
-    if (!expect(v, Kind::String, what)) return std::nullopt;
-    return v.string;
-  }
-  std::optional<bool> bool_of(const Value& v, std::string_view what) {
-    if (!expect(v, Kind::Bool, what)) return std::nullopt;
-    return v.boolean;
-  }
-  std::optional<int64_t> int_of(const Value& v, std::string_view what, int64_t lo, int64_t hi) {
-    if (!expect(v, Kind::Int, what)) return std::nullopt;
-    if (v.integer < lo || v.integer > hi) {
-      error(v.pos, fmt::format("{} must be between {} and {}, found {}", what, lo, hi, v.integer));
-      return std::nullopt;
-    }
-    return v.integer;
-  }
-
-  template <typename E, size_t N>
-  std::optional<E> enum_of(const Value& v, std::string_view what, const EnumName<E> (&names)[N]) {
-    auto s = string_of(v, what);
-    if (!s) return std::nullopt;
-    for (const auto& n : names)
-      if (n.name == *s) return n.value;
-    std::vector<std::string_view> all;
-    std::string list;
-    for (const auto& n : names) {
-      all.push_back(n.name);
-      list += list.empty() ? "" : ", ";
-      list += n.name;
-    }
-    std::string hint = closest(*s, all);
-    error(v.pos, fmt::format("{} must be one of {}, found {}{}", what, list, shown(*s),
-                             hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
-    return std::nullopt;
-  }
-
-  // Unknown fields are errors, with the closest known one as a hint.
-  void fields(const Value& obj, std::span<const std::string_view> known, std::string_view where) {
-    for (const auto& m : obj.members) {
-      if (std::find(known.begin(), known.end(), m.key) != known.end()) continue;
-      std::string hint = closest(m.key, known);
-      error(m.key_pos, fmt::format("unknown field {}{}{}", shown(m.key),
-                                   where.empty() ? "" : fmt::format(" in {}", where),
-                                   hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint)));
-    }
-  }
 
   void table_name(const Value& v, std::string_view what, std::string& out) {
     static const std::regex kName("[A-Za-z0-9_.-]+");
@@ -235,17 +134,6 @@ class Validator {
       error(v.pos, fmt::format("{} {} is not a valid table name: {}-{} characters of A-Z a-z 0-9 _ . -", what,
                                shown(*s), limits::kMinTableName, limits::kMaxTableName));
     out = *s;
-  }
-
-  std::optional<std::string> attribute_name(const Value& v, std::string_view what) {
-    auto s = string_of(v, what);
-    if (!s) return std::nullopt;
-    if (s->size() < limits::kMinAttributeNameBytes || s->size() > limits::kMaxAttributeNameBytes) {
-      error(v.pos, fmt::format("{} must be {}-{} bytes of UTF-8, found {}", what, limits::kMinAttributeNameBytes,
-                               limits::kMaxAttributeNameBytes, s->size()));
-      return std::nullopt;
-    }
-    return s;
   }
 
   std::optional<KeyAttribute> key(const Value& v, std::string_view what) {
@@ -394,6 +282,7 @@ class Validator {
     }
     bool provisioned = t.billing == BillingMode::Provisioned;
     t.capacity = capacity(tc, "tableConfig", provisioned, std::nullopt);
+    read_capacity(*this, tc, "tableConfig", provisioned, t.capacity, {t.on_demand, t.warm, t.auto_scaling});
     struct Toggle {
       const char* name;
       bool Table::*field;
@@ -425,6 +314,26 @@ class Validator {
     if (auto* v = tc.get("tags")) tags(*v);
     if (auto* v = tc.get("localSecondaryIndexes")) lsis(*v);
     if (auto* v = tc.get("globalSecondaryIndexes")) gsis(*v, provisioned);
+    read_options(*this, tc);
+    read_global_table(*this, tc);
+    check_global_table(*this, tc);
+  }
+
+  // The replicas' tags follow the table's rules; tags() reads tableConfig.tags into the table, so
+  // it is run on a saved table and its result moved out.
+  void tag_map(const Value& v, const std::string& where, Tags& out) override {
+    if (!object(v, where)) return;
+    Tags saved = std::move(table_.tags);
+    auto at = table_.positions.find("tableConfig.tags");
+    std::optional<SourcePos> saved_pos;
+    if (at != table_.positions.end()) saved_pos = at->second;
+    table_.tags.clear();
+    tags(v);
+    out = std::move(table_.tags);
+    table_.tags = std::move(saved);
+    if (saved_pos) table_.positions["tableConfig.tags"] = *saved_pos;
+    else table_.positions.erase("tableConfig.tags");
+    record(where, v);
   }
 
   void tags(const Value& v) {
@@ -480,6 +389,8 @@ class Validator {
       if (auto* sk = ix.get("sortKey"); sk && sk->kind != Kind::Null) g.sort_key = key(*sk, where + ".sortKey");
       projection(ix, where, g.projection, g.non_key_attributes);
       g.capacity = capacity(ix, where, provisioned, table_.capacity);
+      read_capacity(*this, ix, where, provisioned, g.capacity, {g.on_demand, g.warm, g.auto_scaling});
+      if (auto* ci = ix.get("contributorInsights")) g.contributor_insights = read_contributor_insights(*this, *ci, where + ".contributorInsights");
       table_.gsis.push_back(std::move(g));
     }
   }

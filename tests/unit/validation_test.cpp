@@ -281,3 +281,159 @@ TEST(Validation, PartitionAndSortKeyDiffer) {
   EXPECT_THAT(first_error(with_table(R"("localSecondaryIndexes": [{"indexName": "abc", "sortKey": "pk"}])")),
               HasSubstr("index \"abc\" uses \"pk\" as both"));
 }
+
+// Round 2: the shared fixtures parse into the model the backends build from.
+namespace {
+
+ddbsynth::Table round2(const std::string& name) {
+  return ddbsynth::load_config(DDBSYNTH_SOURCE_DIR "/fixtures/round2/" + name + ".json");
+}
+
+}  // namespace
+
+TEST(Round2Model, Autoscaled) {
+  using namespace ddbsynth;
+  auto t = round2("autoscaled");
+  EXPECT_EQ(t.billing, BillingMode::Provisioned);
+  EXPECT_EQ(t.capacity, (Capacity{20, 10}));
+  ASSERT_TRUE(t.warm);
+  EXPECT_EQ(t.warm->read_units_per_second, 15000);
+  EXPECT_EQ(t.warm->write_units_per_second, 5000);
+  EXPECT_EQ(t.auto_scaling.read, (Scaling{5, 500, 60, 300, 60}));
+  EXPECT_EQ(t.auto_scaling.write, (Scaling{5, 200, 70, std::nullopt, std::nullopt}));
+  EXPECT_TRUE(t.on_demand.empty());
+  ASSERT_EQ(t.gsis.size(), 2u);
+  EXPECT_EQ(t.gsis[0].capacity, (Capacity{40, 5}));
+  EXPECT_EQ(t.gsis[0].auto_scaling.read, (Scaling{10, 400, 75, std::nullopt, std::nullopt}));
+  EXPECT_FALSE(t.gsis[0].auto_scaling.write);
+  EXPECT_FALSE(t.gsis[0].warm);
+  EXPECT_EQ(t.gsis[1].capacity, (Capacity{20, 10}));  // the table's
+  ASSERT_TRUE(t.gsis[1].warm);
+  EXPECT_EQ(t.gsis[1].warm->read_units_per_second, 12000);
+  EXPECT_FALSE(t.gsis[1].warm->write_units_per_second);
+  EXPECT_EQ(t.gsis[1].auto_scaling.read, (Scaling{5, 100, 70, std::nullopt, std::nullopt}));
+  EXPECT_EQ(t.gsis[1].auto_scaling.write, (Scaling{1, 50, 70, std::nullopt, 30}));
+  EXPECT_FALSE(t.is_global());
+  EXPECT_FALSE(t.stream);
+}
+
+TEST(Round2Model, OnDemandCaps) {
+  using namespace ddbsynth;
+  auto t = round2("on-demand-caps");
+  EXPECT_EQ(t.on_demand, (OnDemandThroughput{4000, 1000}));
+  ASSERT_TRUE(t.warm);
+  EXPECT_EQ(*t.warm, (WarmThroughput{std::nullopt, 8000}));
+  EXPECT_TRUE(t.auto_scaling.empty());
+  ASSERT_EQ(t.gsis.size(), 2u);
+  EXPECT_EQ(t.gsis[0].on_demand, (OnDemandThroughput{2000, std::nullopt}));
+  ASSERT_TRUE(t.gsis[0].contributor_insights);
+  EXPECT_FALSE(t.gsis[0].contributor_insights->mode);
+  EXPECT_EQ(t.gsis[1].on_demand, (OnDemandThroughput{std::nullopt, 500}));
+  EXPECT_EQ(t.gsis[1].warm, (WarmThroughput{13000, 4500}));
+  EXPECT_FALSE(t.gsis[1].contributor_insights);
+  EXPECT_FALSE(t.options.contributor_insights);
+}
+
+TEST(Round2Model, TableOptions) {
+  using namespace ddbsynth;
+  auto t = round2("table-options");
+  EXPECT_EQ(t.options.pitr_period_days, 14);
+  ASSERT_TRUE(t.options.contributor_insights);
+  EXPECT_EQ(t.options.contributor_insights->mode, ContributorInsightsMode::ThrottledKeys);
+  ASSERT_TRUE(t.options.kinesis);
+  EXPECT_EQ(t.options.kinesis->stream_arn, "arn:aws:kinesis:us-east-1:123456789012:stream/payments-changes");
+  EXPECT_EQ(t.options.kinesis->precision, KinesisPrecision::Microsecond);
+  EXPECT_FALSE(t.options.import_source);
+  EXPECT_EQ(t.options.resource_policy,
+            R"({"Version":"2012-10-17","Statement":[{"Sid":"AuditAccountReads","Effect":"Allow",)"
+            R"("Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":["dynamodb:GetItem","dynamodb:Query"],)"
+            R"("Resource":"arn:aws:dynamodb:us-east-1:123456789012:table/payments-prod"}]})");
+  EXPECT_EQ(t.grants.size(), 2u);
+}
+
+TEST(Round2Model, ImportCsv) {
+  using namespace ddbsynth;
+  auto t = round2("import-csv");
+  ASSERT_TRUE(t.options.import_source);
+  const auto& in = *t.options.import_source;
+  EXPECT_EQ(in.bucket, "acme-legacy-exports");
+  EXPECT_EQ(in.key_prefix, "2026/11/customers/");
+  EXPECT_EQ(in.bucket_owner, "123456789012");
+  EXPECT_EQ(in.format, InputFormat::Csv);
+  EXPECT_EQ(in.csv_delimiter, ";");
+  EXPECT_EQ(in.csv_header, (std::vector<std::string>{"id", "name", "email"}));
+  EXPECT_EQ(in.compression, InputCompression::Gzip);
+  ASSERT_TRUE(t.options.contributor_insights);
+  EXPECT_FALSE(t.options.contributor_insights->mode);
+}
+
+TEST(Round2Model, ImportJson) {
+  using namespace ddbsynth;
+  auto t = round2("import-json");
+  ASSERT_TRUE(t.options.import_source);
+  EXPECT_EQ(*t.options.import_source, (ImportSource{"acme.archive", std::nullopt, std::nullopt,
+                                                    InputFormat::DynamoDbJson, std::nullopt, std::nullopt,
+                                                    std::nullopt}));
+  EXPECT_FALSE(t.point_in_time_recovery);
+  EXPECT_FALSE(t.options.pitr_period_days);
+}
+
+TEST(Round2Model, Global) {
+  using namespace ddbsynth;
+  auto t = round2("global");
+  ASSERT_TRUE(t.is_global());
+  EXPECT_EQ(t.global.region, "us-east-1");
+  EXPECT_EQ(t.global.consistency, Consistency::Eventual);
+  EXPECT_FALSE(t.global.witness_region);
+  EXPECT_EQ(t.stream, StreamView::NewAndOldImages);  // implied by the replicas
+  EXPECT_EQ(t.on_demand, (OnDemandThroughput{3000, 1500}));
+  EXPECT_EQ(t.options.pitr_period_days, 30);
+  ASSERT_EQ(t.global.replicas.size(), 2u);
+  const auto& eu = t.global.replicas[0];
+  EXPECT_EQ(eu.region, "eu-west-1");
+  EXPECT_EQ(eu.kms_key_arn, "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+  EXPECT_EQ(eu.deletion_protection, false);
+  EXPECT_FALSE(eu.point_in_time_recovery);
+  EXPECT_EQ(eu.table_class, TableClass::StandardInfrequentAccess);
+  EXPECT_EQ(eu.max_read_request_units, 1000);
+  EXPECT_FALSE(eu.read_capacity);
+  EXPECT_EQ(eu.tags, (std::vector<std::pair<std::string, std::string>>{{"residency", "eu"}, {"team", "identity-eu"}}));
+  const auto& ap = t.global.replicas[1];
+  EXPECT_EQ(ap.region, "ap-southeast-2");
+  EXPECT_EQ(ap.point_in_time_recovery, false);
+  ASSERT_TRUE(ap.contributor_insights);
+  EXPECT_EQ(ap.contributor_insights->mode, ContributorInsightsMode::ThrottledKeys);
+  EXPECT_FALSE(ap.tags);
+  EXPECT_EQ(t.tags, (std::vector<std::pair<std::string, std::string>>{{"team", "identity"}}));
+}
+
+TEST(Round2Model, GlobalProvisioned) {
+  using namespace ddbsynth;
+  auto t = round2("global-provisioned");
+  ASSERT_TRUE(t.is_global());
+  EXPECT_EQ(t.global.region, "eu-west-1");
+  EXPECT_EQ(t.stream, StreamView::NewAndOldImages);
+  EXPECT_EQ(t.auto_scaling.read, (Scaling{10, 1000, 65, std::nullopt, std::nullopt}));
+  EXPECT_EQ(t.auto_scaling.write, (Scaling{5, 400, 70, 120, std::nullopt}));
+  ASSERT_EQ(t.gsis.size(), 1u);
+  EXPECT_EQ(t.gsis[0].capacity, (Capacity{25, 20}));
+  EXPECT_EQ(t.gsis[0].auto_scaling.write, (Scaling{5, 100, 70, std::nullopt, std::nullopt}));
+  ASSERT_EQ(t.global.replicas.size(), 1u);
+  EXPECT_EQ(t.global.replicas[0].region, "eu-central-1");
+  EXPECT_EQ(t.global.replicas[0].read_capacity, 30);
+}
+
+TEST(Round2Model, GlobalStrong) {
+  using namespace ddbsynth;
+  auto t = round2("global-strong");
+  EXPECT_EQ(t.global.consistency, Consistency::Strong);
+  EXPECT_EQ(t.global.witness_region, "us-west-2");
+  ASSERT_EQ(t.global.replicas.size(), 1u);
+  EXPECT_EQ(t.global.replicas[0].region, "us-east-2");
+  EXPECT_EQ(t.cdk_stack_name, "LedgerGlobal");
+}
+
+TEST(Round2Model, ContributorInsightsFalseIsOff) {
+  auto t = ddbsynth::parse_config(with_table(R"("contributorInsights": false)"), "c.json");
+  EXPECT_FALSE(t.options.contributor_insights);
+}

@@ -19,6 +19,7 @@ const path = require('path');
 const { ProviderSchema } = require('./terraform-schema');
 const { readModule, checkModule, evaluateModule } = require('./terraform-module');
 const { unsafeSet } = require('./terraform-nfc-table');
+const { flattenGlobal, cfnReplicas, tfReplicas } = require('./terraform-global');
 
 const GENERATED = '<generated>';
 
@@ -247,11 +248,18 @@ async function checkConfig(ddbsynth, work, config, providers) {
 
   const versions = evaluated.hcl.terraform.required_providers[0];
   assert.strictEqual(versions.aws.source, 'hashicorp/aws');
-  assert.match(versions.aws.version, /^>= 5(\.\d+)?$/);
+  assert.match(versions.aws.version, /^>= [56](\.\d+)?$/);
+  // The constraint must admit the provider release whose schema the module was checked against.
+  const release = (v) => v.split('.').map(Number);
+  const [need, have] = [release(versions.aws.version.slice(3)), release(providers.version)];
+  assert.ok(need[0] < have[0] || (need[0] === have[0] && (need[1] || 0) <= have[1]),
+    `aws ${versions.aws.version} excludes the schema's provider ${providers.version}`);
   assert.strictEqual(!!versions.random, !!evaluated.hcl.resource.random_string, 'random provider iff random_string is used');
 
   const cfn = JSON.parse(fs.readFileSync(path.join(base, 'cfn', template), 'utf8'));
-  assert.deepStrictEqual(tfSemantics(evaluated.hcl), cfnSemantics(cfn), 'terraform vs cloudformation');
+  assert.deepStrictEqual(tfSemantics(evaluated.hcl), cfnSemantics(flattenGlobal(cfn)), 'terraform vs cloudformation');
+  const tree = (await readModule(path.join(base, 'hcl', stack), 'hcl')).tree;
+  assert.deepStrictEqual(await tfReplicas(evaluated.hcl, tree), cfnReplicas(cfn), 'terraform vs cloudformation: replicas');
 
   const first = snapshot(path.join(base, 'hcl'));
   synth(ddbsynth, config, 'terraform', null, `${base}/hcl`);

@@ -168,7 +168,7 @@ Json build(const Table& t) {
   output("TableName", "Name of the DynamoDB table", cfn::ref(kTable));
   output("TableArn", "ARN of the DynamoDB table", cfn::get_att(kTable, "Arn"));
   if (t.stream || t.is_global()) output("TableStreamArn", "ARN of the table's stream", cfn::get_att(kTable, "StreamArn"));
-  if (t.is_global()) output("ReplicaRegions", "Regions of the table's replicas, the stack's first", cfn::replica_regions(t));
+  if (t.is_global()) output("ReplicaRegions", "Regions of the table's replicas, its own region first", cfn::replica_regions(t));
   output("EncryptionKeyArn", "ARN of the table's KMS key", cfn::get_att(kKey, "Arn"));
   output("RuntimeConfigApplicationId", "AppConfig application of the runtime config", cfn::ref(kApp));
 

@@ -76,7 +76,7 @@ void add_outputs(const Table& t, Body& outputs) {
   if (t.is_global()) {
     std::vector<Value> regions = {Value::str(*t.global.region)};
     for (const auto& r : t.global.replicas) regions.push_back(Value::str(r.region));
-    output(outputs, "replica_regions", "Regions of the table's replicas, the module's first", Value::list(std::move(regions)));
+    output(outputs, "replica_regions", "Regions of the table's replicas, its own region first", Value::list(std::move(regions)));
   }
   output(outputs, "encryption_key_arn", "ARN of the table's KMS key", ref(kKey, "arn"));
   output(outputs, "runtime_config_application_id", "AppConfig application of the runtime config", ref(kApp, "id"));

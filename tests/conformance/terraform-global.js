@@ -12,6 +12,8 @@
 const assert = require('assert');
 const { Evaluator } = require('./terraform-eval');
 
+// Policy statements as sorted JSON lines, actions sorted.
+const policy = (doc) => (doc ? doc.Statement.map((s) => JSON.stringify({ ...s, Action: [].concat(s.Action).sort() })).sort() : null);
 const tags = (ts) => Object.fromEntries((ts || []).map((t) => [t.Key, t.Value]));
 const insights = (c) => (c ? { mode: c.Mode || null } : null);
 // A capacity the table is created with: fixed units, or an autoscaled one's seed.
@@ -76,6 +78,7 @@ function cfnReplicas(tpl) {
       pitr: r.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled,
       deletionProtection: r.DeletionProtectionEnabled,
       tags: tags(r.Tags),
+      policy: policy(r.ResourcePolicy && r.ResourcePolicy.PolicyDocument),
       insights: insights(r.ContributorInsightsSpecification),
       indexInsights: Object.fromEntries((r.GlobalSecondaryIndexes || []).filter((g) => g.ContributorInsightsSpecification)
         .map((g) => [g.IndexName, insights(g.ContributorInsightsSpecification)])),
@@ -106,6 +109,11 @@ async function tfReplicas(evaluated, tree) {
   assert.ok(modes.every((m) => m === modes[0]), `replicas disagree on consistency: ${modes}`);
   const inRegion = (type, region) => Object.values(r[type] || {}).filter((x) => x.region === region);
   const ci = (x) => (x ? { mode: x.mode || null } : null);
+  const policyIn = (region) => {
+    const [p] = inRegion('aws_dynamodb_resource_policy', region);
+    if (p) assert.match(p.resource_arn, new RegExp(`^arn:\\{partition\\}:dynamodb:${region}:`));
+    return p ? policy(JSON.parse(p.policy)) : null;
+  };
   return {
     region,
     regions: evaluated.output.replica_regions.value,
@@ -122,6 +130,7 @@ async function tfReplicas(evaluated, tree) {
         pitr: x.point_in_time_recovery,
         deletionProtection: x.deletion_protection_enabled,
         tags: x.propagate_tags ? T.tags || {} : tagged.length ? tagged[0].for_each : {},
+        policy: policyIn(x.region_name),
         insights: ci(table),
         indexInsights: Object.fromEntries(inRegion('aws_dynamodb_contributor_insights', x.region_name)
           .filter((c) => c.index_name).map((c) => [c.index_name, ci(c)])),

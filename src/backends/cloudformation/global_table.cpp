@@ -158,6 +158,22 @@ Json replica(const Table& t, const Replica* r, const std::string& region, const 
   return j;
 }
 
+// Key attributes in the order TableV2 registers them: the table's, the GSIs', the LSIs'.
+std::vector<KeyAttribute> attribute_order(const Table& t) {
+  std::vector<KeyAttribute> out;
+  auto add = [&](const KeyAttribute& a) {
+    if (std::none_of(out.begin(), out.end(), [&](const KeyAttribute& b) { return b.name == a.name; })) out.push_back(a);
+  };
+  add(t.partition_key);
+  if (t.sort_key) add(*t.sort_key);
+  for (const auto& g : t.gsis) {
+    add(g.partition_key);
+    if (g.sort_key) add(*g.sort_key);
+  }
+  for (const auto& l : t.lsis) add(l.sort_key);
+  return out;
+}
+
 }  // namespace
 
 std::string replica_regions(const Table& t) {
@@ -171,7 +187,7 @@ Json global_table_properties(const Table& t, const Json& key_arn, const Json& re
     throw BackendError{t.where("tableConfig.replicas"), "a table with replicas needs tableConfig.region"};
   Json p;
   Json defs = Json::array();
-  for (const auto& a : t.attribute_definitions())
+  for (const auto& a : attribute_order(t))
     defs.push_back(Json{{"AttributeName", a.name}, {"AttributeType", to_string(a.type)}});
   p["AttributeDefinitions"] = defs;
   p["BillingMode"] = to_string(t.billing);

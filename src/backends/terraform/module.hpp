@@ -38,6 +38,8 @@ const char* replica_provider_version(const Table& t);
 bool needs_random(const Table& t);
 // Whether grants by ARN put statements on the table's resource policy (aws_dynamodb_resource_policy).
 bool needs_table_policy(const Table& t);
+// That policy, as the `policy` argument's jsonencode(...).
+Value table_policy(const Table& t);
 
 // Resource addresses used across the parts.
 inline constexpr std::string_view kKey = "aws_kms_key.table";

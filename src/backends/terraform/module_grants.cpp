@@ -53,14 +53,18 @@ void add_grants(const Table& t, Body& main) {
         .set("policy", Value::call("jsonencode", {identity_policy(t, g)}));
 
   if (!needs_table_policy(t)) return;
+  main.add_block("resource", {"aws_dynamodb_resource_policy", "table"})
+      .body.set("resource_arn", ref(kTable, "arn"))
+      .set("policy", table_policy(t));
+}
+
+Value table_policy(const Table& t) {
   // Roles given by ARN may be in another account: like the CDK, allow them on the table too.
   std::vector<Value> st;
   for (const auto& g : t.grants)
     if (g.by_arn && !actions_for(g.access).table.empty())
       st.push_back(allow(actions(actions_for(g.access).table), Value::str("*"), g.role));
-  main.add_block("resource", {"aws_dynamodb_resource_policy", "table"})
-      .body.set("resource_arn", ref(kTable, "arn"))
-      .set("policy", Value::call("jsonencode", {policy_document(std::move(st))}));
+  return Value::call("jsonencode", {policy_document(std::move(st))});
 }
 
 }  // namespace ddbsynth::tf

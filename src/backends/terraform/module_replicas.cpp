@@ -109,6 +109,12 @@ void add_global(const Table& t, Body& main) {
   for (const auto& r : t.global.replicas) {
     if (r.tags) add_replica_tags(t, r, main);
     add_replica_insights(t, r, main);
+    // Each replica has a resource policy of its own; the table's names no region-bound resource.
+    if (needs_table_policy(t))
+      main.add_block("resource", {"aws_dynamodb_resource_policy", "replica_" + region_name(r.region)})
+          .body.set("region", Value::str(r.region))
+          .set("resource_arn", replica_arn(r.region))
+          .set("policy", table_policy(t));
   }
 }
 

@@ -108,6 +108,25 @@ function sortedStatements(doc, template) {
   return doc.Statement.map((s) => JSON.stringify(normalize({ ...s, Action: [].concat(s.Action).sort() }, template))).sort();
 }
 
+// Each scaled capacity: its ScalableTarget's properties and its ScalingPolicy's, but for the
+// policy's name (the CDK derives one from the construct path), keyed by resource and dimension.
+function scaling(template) {
+  const out = {};
+  for (const [id, r] of Object.entries(template.Resources)) {
+    if (r.Type !== 'AWS::ApplicationAutoScaling::ScalableTarget') continue;
+    const p = normalize(r.Properties, template);
+    const policies = Object.values(template.Resources).filter((x) => x.Type === 'AWS::ApplicationAutoScaling::ScalingPolicy' &&
+      x.Properties.ScalingTargetId && x.Properties.ScalingTargetId.Ref === id);
+    assert.strictEqual(policies.length, 1, `expected one scaling policy on ${id}`);
+    const { PolicyName, ScalingTargetId, ...policy } = policies[0].Properties;
+    assert.ok(typeof PolicyName === 'string' && PolicyName.length > 0, `scaling policy of ${id} has no name`);
+    out[`${JSON.stringify(p.ResourceId)} ${p.ScalableDimension}`] = { target: p, policy: normalize(policy, template) };
+  }
+  const policyCount = Object.values(template.Resources).filter((x) => x.Type === 'AWS::ApplicationAutoScaling::ScalingPolicy').length;
+  assert.strictEqual(policyCount, Object.keys(out).length, 'a scaling policy without its target');
+  return out;
+}
+
 function compare(ours, real) {
   const t1 = tableOf(ours);
   const t2 = tableOf(real);
@@ -128,6 +147,7 @@ function compare(ours, real) {
   assert.deepStrictEqual(k1.Tags, k2.Tags, 'key tags differ');
 
   assert.deepStrictEqual(grants(ours), grants(real), 'granted actions differ');
+  assert.deepStrictEqual(scaling(ours), scaling(real), 'autoscaling differs');
 
   for (const type of ['AWS::AppConfig::Application', 'AWS::AppConfig::Environment', 'AWS::AppConfig::DeploymentStrategy',
     'AWS::AppConfig::ConfigurationProfile', 'AWS::AppConfig::HostedConfigurationVersion', 'AWS::AppConfig::Deployment']) {

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include "backends/cdk/unique_id.hpp"
+#include "backends/cloudformation/autoscaling.hpp"
 #include "backends/cloudformation/global_table.hpp"
+#include "backends/common/autoscaling.hpp"
 #include "backends/common/cfn.hpp"
+#include "backends/common/resource_policy.hpp"
 #include "backends/common/naming.hpp"
 #include "backends/common/yaml_writer.hpp"
 #include "backends/factories.hpp"
@@ -61,41 +64,34 @@ Json grant_policy(const Table& t, const Grant& g) {
   return Json{{"Statement", st}, {"Version", "2012-10-17"}};
 }
 
-// A role given by ARN may live in another account; like the CDK, also allow it on the table's
-// resource policy and the key policy, which is harmless within one account. Returns the table's
-// policy document, or null when no grant needs one.
-Json resource_grants(const Table& t, Json& key_statements) {
-  Json table_statements = Json::array();
-  for (const auto& g : t.grants) {
-    if (!g.by_arn) continue;
-    const AccessActions& a = actions_for(g.access);
-    Json principal{{"AWS", g.role}};
-    if (!a.table.empty()) {
-      Json s{{"Action", cfn::actions(a.table)}, {"Effect", "Allow"}, {"Principal", principal}, {"Resource", "*"}};
-      table_statements.push_back(s);
-    }
-    key_statements.push_back(
-        Json{{"Action", cfn::actions(a.key)}, {"Effect", "Allow"}, {"Principal", principal}, {"Resource", "*"}});
-  }
-  if (table_statements.empty()) return Json();
-  return Json{{"Statement", table_statements}, {"Version", "2012-10-17"}};
+// A role given by ARN may live in another account; like the CDK, also allow it on the key
+// policy (and, in table_policy_statements, on the table's resource policy), which is harmless
+// within one account.
+void add_key_grants(const Table& t, Json& key_statements) {
+  for (const auto& g : t.grants)
+    if (g.by_arn)
+      key_statements.push_back(Json{{"Action", cfn::actions(actions_for(g.access).key)},
+                                    {"Effect", "Allow"},
+                                    {"Principal", Json{{"AWS", g.role}}},
+                                    {"Resource", "*"}});
 }
 
-void add_resource_policy(Json& table_props, const Json& policy) {
-  if (policy.is_null()) return;
-  // Keep the properties in alphabetical order: ResourcePolicy goes before SSESpecification.
+// The properties with ResourcePolicy in its alphabetical place, before SSESpecification.
+Json with_resource_policy(const Table& t, Json table_props) {
+  Json statements = cfn::table_policy_statements(t);
+  if (statements.empty()) return table_props;
   Json ordered;
   for (auto& [k, v] : table_props.items()) {
-    if (k == "SSESpecification") ordered["ResourcePolicy"] = Json{{"PolicyDocument", policy}};
+    if (k == "SSESpecification") ordered["ResourcePolicy"] = Json{{"PolicyDocument", cfn::policy_document(statements)}};
     ordered[k] = v;
   }
-  table_props = std::move(ordered);
+  return ordered;
 }
 
 Json build(const Table& t) {
-  // The key, the table, six AppConfig resources and a policy per grant: a stack CloudFormation
-  // would refuse is an error here, not at deploy time.
-  if (size_t n = 8 + t.grants.size(); n > limits::kMaxStackResources)
+  // The key, the table, six AppConfig resources, a policy per grant and two resources per scaled
+  // capacity: a stack CloudFormation would refuse is an error here, not at deploy time.
+  if (size_t n = 8 + t.grants.size() + (t.is_global() ? 0 : 2 * scaled_dimensions(t).size()); n > limits::kMaxStackResources)
     throw BackendError{t.where(fmt::format("grants[{}]", limits::kMaxStackResources - 8)),
                        fmt::format("the stack would have {} resources; CloudFormation allows at most {}: split the "
                                    "grants across roles or stacks",
@@ -103,14 +99,15 @@ Json build(const Table& t) {
   Json resources;
   Json key_statements = Json::array(
       {Json{{"Action", "kms:*"}, {"Effect", "Allow"}, {"Principal", Json{{"AWS", cfn::account_root_arn()}}}, {"Resource", "*"}}});
-  Json resource_policy = resource_grants(t, key_statements);
   Json table_props;
   if (t.is_global()) {
-    table_props = cfn::global_table_properties(t, cfn::get_att(kKey, "Arn"), resource_policy);
+    Json statements = cfn::table_policy_statements(t);
+    Json policy = statements.empty() ? Json() : cfn::policy_document(statements);
+    table_props = cfn::global_table_properties(t, cfn::get_att(kKey, "Arn"), policy);
   } else {
-    table_props = cfn::table_properties(t, cfn::get_att(kKey, "Arn"));
-    add_resource_policy(table_props, resource_policy);
+    table_props = with_resource_policy(t, cfn::table_properties(t, cfn::get_att(kKey, "Arn")));
   }
+  add_key_grants(t, key_statements);
 
   Json key_props;
   key_props["Description"] = fmt::format("Encrypts DynamoDB table {}", t.runtime_config_key);
@@ -160,6 +157,8 @@ Json build(const Table& t) {
                                              {"PolicyName", policy_name(t, g)},
                                              {"Roles", Json::array({g.role_name})}}}};
   }
+  // A global table's replicas autoscale within the GlobalTable: no Application Auto Scaling.
+  if (!t.is_global()) cfn::add_autoscaling(t, kTable, resources, ids);
 
   Json outputs;
   auto output = [&](std::string_view id, std::string description, Json value) {

@@ -48,7 +48,70 @@ Json throughput(const Capacity& c) {
   return Json{{"ReadCapacityUnits", c.read}, {"WriteCapacityUnits", c.write}};
 }
 
+Json kinesis_stream(const KinesisDestination& k) {
+  Json out;
+  if (k.precision) out["ApproximateCreationDateTimePrecision"] = to_string(*k.precision);
+  out["StreamArn"] = k.stream_arn;
+  return out;
+}
+
+// ImportSourceSpecification as the CDK renders TableProps.importSource.
+Json import_source(const ImportSource& i) {
+  Json out;
+  if (i.compression) out["InputCompressionType"] = to_string(*i.compression);
+  out["InputFormat"] = to_string(i.format);
+  if (i.format == InputFormat::Csv) {
+    Json csv = Json::object();
+    if (i.csv_delimiter) csv["Delimiter"] = *i.csv_delimiter;
+    if (i.csv_header) csv["HeaderList"] = *i.csv_header;
+    out["InputFormatOptions"] = Json{{"Csv", csv}};
+  }
+  Json bucket{{"S3Bucket", i.bucket}};
+  if (i.bucket_owner) bucket["S3BucketOwner"] = *i.bucket_owner;
+  if (i.key_prefix) bucket["S3KeyPrefix"] = *i.key_prefix;
+  out["S3BucketSource"] = bucket;
+  return out;
+}
+
+Json point_in_time_recovery(const Table& t) {
+  Json out{{"PointInTimeRecoveryEnabled", t.point_in_time_recovery}};
+  if (t.options.pitr_period_days) out["RecoveryPeriodInDays"] = *t.options.pitr_period_days;
+  return out;
+}
+
 }  // namespace
+
+Json on_demand_throughput(const OnDemandThroughput& o) {
+  Json out = Json::object();
+  if (o.max_read_request_units) out["MaxReadRequestUnits"] = *o.max_read_request_units;
+  if (o.max_write_request_units) out["MaxWriteRequestUnits"] = *o.max_write_request_units;
+  return out;
+}
+
+Json warm_throughput(const WarmThroughput& w) {
+  Json out = Json::object();
+  if (w.read_units_per_second) out["ReadUnitsPerSecond"] = *w.read_units_per_second;
+  if (w.write_units_per_second) out["WriteUnitsPerSecond"] = *w.write_units_per_second;
+  return out;
+}
+
+Json contributor_insights(const ContributorInsights& c) {
+  Json out{{"Enabled", true}};
+  if (c.mode) out["Mode"] = to_string(*c.mode);
+  return out;
+}
+
+Json global_secondary_index(const GlobalSecondaryIndex& g) {
+  Json j;
+  if (g.contributor_insights) j["ContributorInsightsSpecification"] = contributor_insights(*g.contributor_insights);
+  j["IndexName"] = g.name;
+  j["KeySchema"] = key_schema(g.partition_key, g.sort_key);
+  if (!g.on_demand.empty()) j["OnDemandThroughput"] = on_demand_throughput(g.on_demand);
+  j["Projection"] = projection(g.projection, g.non_key_attributes);
+  if (g.capacity) j["ProvisionedThroughput"] = throughput(*g.capacity);
+  if (g.warm) j["WarmThroughput"] = warm_throughput(*g.warm);
+  return j;
+}
 
 const char* key_type_name(AttributeType t) { return to_string(t); }
 
@@ -59,20 +122,17 @@ Json table_properties(const Table& t, const Json& key_arn) {
     defs.push_back(Json{{"AttributeName", a.name}, {"AttributeType", to_string(a.type)}});
   p["AttributeDefinitions"] = defs;
   if (t.billing == BillingMode::PayPerRequest) p["BillingMode"] = "PAY_PER_REQUEST";
+  if (t.options.contributor_insights)
+    p["ContributorInsightsSpecification"] = contributor_insights(*t.options.contributor_insights);
   p["DeletionProtectionEnabled"] = t.deletion_protection;
   if (!t.gsis.empty()) {
     Json gsis = Json::array();
-    for (const auto& g : t.gsis) {
-      Json j;
-      j["IndexName"] = g.name;
-      j["KeySchema"] = key_schema(g.partition_key, g.sort_key);
-      j["Projection"] = projection(g.projection, g.non_key_attributes);
-      if (g.capacity) j["ProvisionedThroughput"] = throughput(*g.capacity);
-      gsis.push_back(j);
-    }
+    for (const auto& g : t.gsis) gsis.push_back(global_secondary_index(g));
     p["GlobalSecondaryIndexes"] = gsis;
   }
+  if (t.options.import_source) p["ImportSourceSpecification"] = import_source(*t.options.import_source);
   p["KeySchema"] = key_schema(t.partition_key, t.sort_key);
+  if (t.options.kinesis) p["KinesisStreamSpecification"] = kinesis_stream(*t.options.kinesis);
   if (!t.lsis.empty()) {
     Json lsis = Json::array();
     for (const auto& l : t.lsis) {
@@ -84,7 +144,8 @@ Json table_properties(const Table& t, const Json& key_arn) {
     }
     p["LocalSecondaryIndexes"] = lsis;
   }
-  p["PointInTimeRecoverySpecification"] = Json{{"PointInTimeRecoveryEnabled", t.point_in_time_recovery}};
+  if (!t.on_demand.empty()) p["OnDemandThroughput"] = on_demand_throughput(t.on_demand);
+  p["PointInTimeRecoverySpecification"] = point_in_time_recovery(t);
   if (t.capacity) p["ProvisionedThroughput"] = throughput(*t.capacity);
   p["SSESpecification"] = Json{{"KMSMasterKeyId", key_arn}, {"SSEEnabled", true}, {"SSEType", "KMS"}};
   if (t.stream) p["StreamSpecification"] = Json{{"StreamViewType", to_string(*t.stream)}};
@@ -96,6 +157,7 @@ Json table_properties(const Table& t, const Json& key_arn) {
     p["Tags"] = tags;
   }
   if (t.ttl_attribute) p["TimeToLiveSpecification"] = Json{{"AttributeName", *t.ttl_attribute}, {"Enabled", true}};
+  if (t.warm) p["WarmThroughput"] = warm_throughput(*t.warm);
   return p;
 }
 

@@ -24,9 +24,17 @@ std::string js_string(std::string_view s);
 Json account_root_arn();
 
 // Properties of AWS::DynamoDB::Table that depend only on the model, in CDK's (alphabetical) order:
-// AttributeDefinitions .. TimeToLiveSpecification, without SSESpecification/ResourcePolicy.
+// AttributeDefinitions .. WarmThroughput, without SSESpecification/ResourcePolicy.
 // `key_arn` is the value of SSESpecification.KMSMasterKeyId.
 Json table_properties(const Table& t, const Json& key_arn);
+
+// The parts of AWS::DynamoDB::Table (and of AWS::DynamoDB::GlobalTable) that render one
+// setting, shared so that every template writes it the same way.
+Json on_demand_throughput(const OnDemandThroughput& o);  // {MaxReadRequestUnits?, MaxWriteRequestUnits?}
+Json warm_throughput(const WarmThroughput& w);           // {ReadUnitsPerSecond?, WriteUnitsPerSecond?}
+Json contributor_insights(const ContributorInsights& c);  // {Enabled: true, Mode?}
+// One element of GlobalSecondaryIndexes, in CDK's key order.
+Json global_secondary_index(const GlobalSecondaryIndex& g);
 
 // The CloudFormation names of the model's enums.
 const char* key_type_name(AttributeType);

@@ -28,8 +28,59 @@ function only(template, type) {
   return found[0];
 }
 
+// The table resource: AWS::DynamoDB::Table, or the GlobalTable of a config with replicas.
+function tableOf(template) {
+  const found = Object.values(template.Resources).filter((r) => /^AWS::DynamoDB::(Global)?Table$/.test(r.Type));
+  assert.strictEqual(found.length, 1, `expected one table, found ${found.length}`);
+  return found[0];
+}
+
+// A GlobalTable's properties in a form where equal meaning is equal JSON. Replicas are a set by
+// region (ddbsynth writes the stack's region first, the CDK last) and their tags a map. `ours`
+// loses what CDK's TableV2 cannot say: the autoscaling seed (the configured capacity, used when
+// billing switches to provisioned) and the scale-in/out cooldowns; they are spec-checked instead.
+function globalProperties(p, ours) {
+  const out = JSON.parse(JSON.stringify(p));
+  const strip = (v) => {
+    if (Array.isArray(v)) v.forEach(strip);
+    else if (v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (ours && /AutoScalingSettings$/.test(k)) {
+          delete v[k].SeedCapacity;
+          delete v[k].TargetTrackingScalingPolicyConfiguration.ScaleInCooldown;
+          delete v[k].TargetTrackingScalingPolicyConfiguration.ScaleOutCooldown;
+        }
+        strip(v[k]);
+      }
+    }
+  };
+  strip(out);
+  out.Replicas.sort((a, b) => (a.Region < b.Region ? -1 : 1));
+  for (const r of out.Replicas) {
+    if (r.Tags) r.Tags.sort((a, b) => (a.Key < b.Key ? -1 : 1));
+    if (r.ResourcePolicy) r.ResourcePolicy.PolicyDocument.Statement = r.ResourcePolicy.PolicyDocument.Statement.map((x) => JSON.stringify(x)).sort();
+  }
+  return out;
+}
+
+// A region-bound stack (a global table's) has CDK write its region into ARNs where ddbsynth
+// writes AWS::Region, which is the same there: put the region in and merge the strings.
+function foldRegion(v, region) {
+  if (Array.isArray(v)) return v.map((x) => foldRegion(x, region));
+  if (!v || typeof v !== 'object') return v;
+  if ('Fn::Join' in v && v['Fn::Join'][0] === '') {
+    const parts = [];
+    for (const p of v['Fn::Join'][1].map((x) => (x && x.Ref === 'AWS::Region' && region ? region : foldRegion(x, region))))
+      if (typeof p === 'string' && typeof parts[parts.length - 1] === 'string') parts[parts.length - 1] += p;
+      else parts.push(p);
+    return { 'Fn::Join': ['', parts] };
+  }
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, foldRegion(x, region)]));
+}
+
 // role name -> sorted list of "action @ resource" lines
 function grants(template) {
+  const region = template.Outputs && template.Outputs.ReplicaRegions ? template.Outputs.ReplicaRegions.Value.split(',')[0] : null;
   const out = {};
   for (const r of Object.values(template.Resources)) {
     if (r.Type !== 'AWS::IAM::Policy') continue;
@@ -38,8 +89,14 @@ function grants(template) {
       for (const s of r.Properties.PolicyDocument.Statement) {
         assert.strictEqual(s.Effect, 'Allow');
         const actions = [].concat(s.Action);
-        const resources = [].concat(s.Resource).map((x) => JSON.stringify(normalize(x, template)));
-        for (const a of actions) for (const res of resources) lines.push(`${a} @ ${res}`);
+        const resources = [].concat(s.Resource).map((x) => JSON.stringify(normalize(foldRegion(x, region), template)));
+        for (const a of actions)
+          for (const res of resources) {
+            // TableV2's grantStreamRead allows ListStreams on the stream's ARN, the v1 Table's on
+            // "*"; ddbsynth keeps "*" for both, which works whatever resource IAM evaluates.
+            const listStreams = a === 'dynamodb:ListStreams' && /StreamArn/.test(res);
+            lines.push(`${a} @ ${listStreams ? '"*"' : res}`);
+          }
       }
     }
   }
@@ -71,10 +128,12 @@ function scaling(template) {
 }
 
 function compare(ours, real) {
-  const t1 = only(ours, 'AWS::DynamoDB::Table');
-  const t2 = only(real, 'AWS::DynamoDB::Table');
-  const p1 = normalize(t1.Properties, ours);
-  const p2 = normalize(t2.Properties, real);
+  const t1 = tableOf(ours);
+  const t2 = tableOf(real);
+  assert.strictEqual(t1.Type, t2.Type, 'table resource type differs');
+  let p1 = normalize(t1.Properties, ours);
+  let p2 = normalize(t2.Properties, real);
+  if (t1.Type === 'AWS::DynamoDB::GlobalTable') [p1, p2] = [globalProperties(p1, true), globalProperties(p2, false)];
   if (p1.ResourcePolicy) p1.ResourcePolicy.PolicyDocument.Statement = sortedStatements(t1.Properties.ResourcePolicy.PolicyDocument, ours);
   if (p2.ResourcePolicy) p2.ResourcePolicy.PolicyDocument.Statement = sortedStatements(t2.Properties.ResourcePolicy.PolicyDocument, real);
   assert.deepStrictEqual(p1, p2, 'table properties differ');

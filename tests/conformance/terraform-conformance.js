@@ -19,6 +19,7 @@ const path = require('path');
 const { ProviderSchema } = require('./terraform-schema');
 const { readModule, checkModule, evaluateModule } = require('./terraform-module');
 const { unsafeSet } = require('./terraform-nfc-table');
+const { flattenGlobal, cfnReplicas, tfReplicas } = require('./terraform-global');
 
 const GENERATED = '<generated>';
 
@@ -187,7 +188,9 @@ function tfSemantics(m) {
   const grants = {};
   for (const p of Object.values(r.aws_iam_role_policy || {}))
     (grants[p.role] = grants[p.role] || []).push({ name: p.name, statements: statements(JSON.parse(p.policy)) });
-  const tablePolicy = r.aws_dynamodb_resource_policy ? only(r.aws_dynamodb_resource_policy, 'aws_dynamodb_resource_policy') : null;
+  // The table's own policy; a global table's replicas have theirs in their regions (terraform-global.js).
+  const ownPolicy = Object.fromEntries(Object.entries(r.aws_dynamodb_resource_policy || {}).filter(([, p]) => !p.region));
+  const tablePolicy = Object.keys(ownPolicy).length ? only(ownPolicy, 'aws_dynamodb_resource_policy') : null;
   if (tablePolicy) assert.strictEqual(tablePolicy.resource_arn, '{table.arn}');
   const ttl = block(T.ttl);
   const sse = block(T.server_side_encryption);
@@ -322,10 +325,17 @@ async function checkConfig(ddbsynth, work, config, providers) {
   const versions = evaluated.hcl.terraform.required_providers[0];
   assert.strictEqual(versions.aws.source, 'hashicorp/aws');
   assert.match(versions.aws.version, /^>= [56](\.\d+)?$/);
+  // The constraint must admit the provider release whose schema the module was checked against.
+  const release = (v) => v.split('.').map(Number);
+  const [need, have] = [release(versions.aws.version.slice(3)), release(providers.version)];
+  assert.ok(need[0] < have[0] || (need[0] === have[0] && (need[1] || 0) <= have[1]),
+    `aws ${versions.aws.version} excludes the schema's provider ${providers.version}`);
   assert.strictEqual(!!versions.random, !!evaluated.hcl.resource.random_string, 'random provider iff random_string is used');
 
   const cfn = JSON.parse(fs.readFileSync(path.join(base, 'cfn', template), 'utf8'));
-  assert.deepStrictEqual(tfSemantics(evaluated.hcl), cfnSemantics(cfn), 'terraform vs cloudformation');
+  assert.deepStrictEqual(tfSemantics(evaluated.hcl), cfnSemantics(flattenGlobal(cfn)), 'terraform vs cloudformation');
+  const tree = (await readModule(path.join(base, 'hcl', stack), 'hcl')).tree;
+  assert.deepStrictEqual(await tfReplicas(evaluated.hcl, tree), cfnReplicas(cfn), 'terraform vs cloudformation: replicas');
 
   const first = snapshot(path.join(base, 'hcl'));
   synth(ddbsynth, config, 'terraform', null, `${base}/hcl`);

@@ -19,7 +19,8 @@ const RANDOM_STRING = {
 
 const LABELS = { resource: 2, data: 2, variable: 1, output: 1, terraform: 0, locals: 0 };
 const RESOURCE_META = new Set(['count', 'for_each', 'provider', 'depends_on']);
-const LIFECYCLE = new Set(['create_before_destroy', 'prevent_destroy', 'ignore_changes', 'replace_triggered_by']);
+const LIFECYCLE = new Set(['create_before_destroy', 'prevent_destroy', 'ignore_changes', 'replace_triggered_by',
+  'precondition', 'postcondition']);
 const VARIABLE = { args: new Set(['description', 'type', 'default', 'sensitive', 'nullable']), blocks: new Set(['validation']) };
 const OUTPUT = new Set(['description', 'value', 'sensitive', 'depends_on']);
 // Values Terraform JSON reads as literals, not templates.
@@ -111,8 +112,11 @@ function checkBody(body, schema, where, errors, resourceLevel) {
 // block (`tags { }`) parses to the same JSON; the source tells them apart.
 function checkSyntaxForms(source, schema, errors, where) {
   for (const [k, arg] of Object.entries(schema.args)) {
-    const asArg = new RegExp(`^\\s*${k}\\s*=`, 'm').test(source);
-    const asBlock = new RegExp(`^\\s*${k}\\s*\\{`, 'm').test(source);
+    // The body's own lines are indented by two spaces (terraform fmt); deeper ones belong to
+    // nested blocks, whose arguments may share a name with a block here (replica's
+    // point_in_time_recovery).
+    const asArg = new RegExp(`^ {2}${k}\\s*=`, 'm').test(source);
+    const asBlock = new RegExp(`^ {2}${k}\\s*\\{`, 'm').test(source);
     if (arg.block && asArg) errors.push(`${where}: ${k} is a block but written as an argument`);
     if (!arg.block && asBlock) errors.push(`${where}: ${k} is an argument but written as a block`);
   }
@@ -169,6 +173,9 @@ async function evaluateModule(mod, providers, format) {
       if (!(rest[0] in locals)) locals[rest[0]] = await ev.value(localSrc[rest[0]]);
       return locals[rest[0]];
     }
+    // A condition's `self` (lifecycle pre/postconditions), a for_each's `each`: symbols, checked
+    // where they matter.
+    if (head === 'self' || head === 'each') return `{${seg.join('.')}}`;
     const [kind, type, name, attr] = head === 'data' ? seg : ['resource', ...seg];
     if (seg.length !== (kind === 'data' ? 4 : 3)) throw new Error(`unsupported reference ${seg.join('.')}`);
     if (!t[kind] || !t[kind][type] || !t[kind][type][name]) throw new Error(`reference to undeclared ${seg.slice(0, -1).join('.')}`);
@@ -205,11 +212,16 @@ async function evaluateModule(mod, providers, format) {
   return out;
 }
 
-// ignore_changes names attributes: bare traversals in native syntax (which the parser gives as
-// "${a}" strings), plain strings in Terraform JSON; both become the names.
+// A lifecycle block. ignore_changes names attributes: bare traversals in native syntax (which the
+// parser gives as "${a}" strings), plain strings in Terraform JSON; both become the names. Its
+// pre/postconditions are blocks (an object or a list of them in JSON).
 async function evalLifecycle(ev, body) {
-  const { ignore_changes: ignored, ...rest } = body;
-  const out = await ev.value(rest);
+  const out = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === 'ignore_changes') continue;
+    out[k] = /condition$/.test(k) ? await Promise.all(blocks(v).map((b) => ev.value(b))) : await ev.value(v);
+  }
+  const ignored = body.ignore_changes;
   if (ignored === undefined) return out;
   if (!Array.isArray(ignored)) throw new Error(`ignore_changes is not a list of attribute names: ${ignored}`);
   out.ignore_changes = ignored.map((x) => String(x).replace(/^\$\{(.*)\}$/, '$1'));

@@ -4,6 +4,7 @@
 
 #include "backends/cdk/unique_id.hpp"
 #include "backends/cloudformation/autoscaling.hpp"
+#include "backends/cloudformation/global_table.hpp"
 #include "backends/common/autoscaling.hpp"
 #include "backends/common/cfn.hpp"
 #include "backends/common/resource_policy.hpp"
@@ -90,7 +91,7 @@ Json with_resource_policy(const Table& t, Json table_props) {
 Json build(const Table& t) {
   // The key, the table, six AppConfig resources, a policy per grant and two resources per scaled
   // capacity: a stack CloudFormation would refuse is an error here, not at deploy time.
-  if (size_t n = 8 + t.grants.size() + 2 * scaled_dimensions(t).size(); n > limits::kMaxStackResources)
+  if (size_t n = 8 + t.grants.size() + (t.is_global() ? 0 : 2 * scaled_dimensions(t).size()); n > limits::kMaxStackResources)
     throw BackendError{t.where(fmt::format("grants[{}]", limits::kMaxStackResources - 8)),
                        fmt::format("the stack would have {} resources; CloudFormation allows at most {}: split the "
                                    "grants across roles or stacks",
@@ -98,16 +99,28 @@ Json build(const Table& t) {
   Json resources;
   Json key_statements = Json::array(
       {Json{{"Action", "kms:*"}, {"Effect", "Allow"}, {"Principal", Json{{"AWS", cfn::account_root_arn()}}}, {"Resource", "*"}}});
-  Json table_props = with_resource_policy(t, cfn::table_properties(t, cfn::get_att(kKey, "Arn")));
+  Json table_props;
+  if (t.is_global()) {
+    Json statements = cfn::table_policy_statements(t);
+    Json policy = statements.empty() ? Json() : cfn::policy_document(statements);
+    table_props = cfn::global_table_properties(t, cfn::get_att(kKey, "Arn"), policy);
+  } else {
+    table_props = with_resource_policy(t, cfn::table_properties(t, cfn::get_att(kKey, "Arn")));
+  }
   add_key_grants(t, key_statements);
 
   Json key_props;
   key_props["Description"] = fmt::format("Encrypts DynamoDB table {}", t.runtime_config_key);
   key_props["EnableKeyRotation"] = t.key_rotation;
   key_props["KeyPolicy"] = Json{{"Statement", key_statements}, {"Version", "2012-10-17"}};
-  if (!t.tags.empty()) key_props["Tags"] = table_props["Tags"];
+  if (!t.tags.empty()) {
+    Json tags = Json::array();
+    for (const auto& [k, v] : t.tags) tags.push_back(Json{{"Key", k}, {"Value", v}});
+    key_props["Tags"] = tags;
+  }
   resources[kKey] = retention(Json{{"Type", "AWS::KMS::Key"}, {"Properties", key_props}}, t.removal);
-  resources[kTable] = retention(Json{{"Type", "AWS::DynamoDB::Table"}, {"Properties", table_props}}, t.removal);
+  const char* table_type = t.is_global() ? "AWS::DynamoDB::GlobalTable" : "AWS::DynamoDB::Table";
+  resources[kTable] = retention(Json{{"Type", table_type}, {"Properties", table_props}}, t.removal);
 
   std::string app_name = runtime_config_app_name();
   resources[kApp] = Json{{"Type", "AWS::AppConfig::Application"}, {"Properties", Json{{"Name", app_name}}}};
@@ -144,7 +157,8 @@ Json build(const Table& t) {
                                              {"PolicyName", policy_name(t, g)},
                                              {"Roles", Json::array({g.role_name})}}}};
   }
-  cfn::add_autoscaling(t, kTable, resources, ids);
+  // A global table's replicas autoscale within the GlobalTable: no Application Auto Scaling.
+  if (!t.is_global()) cfn::add_autoscaling(t, kTable, resources, ids);
 
   Json outputs;
   auto output = [&](std::string_view id, std::string description, Json value) {
@@ -152,7 +166,8 @@ Json build(const Table& t) {
   };
   output("TableName", "Name of the DynamoDB table", cfn::ref(kTable));
   output("TableArn", "ARN of the DynamoDB table", cfn::get_att(kTable, "Arn"));
-  if (t.stream) output("TableStreamArn", "ARN of the table's stream", cfn::get_att(kTable, "StreamArn"));
+  if (t.stream || t.is_global()) output("TableStreamArn", "ARN of the table's stream", cfn::get_att(kTable, "StreamArn"));
+  if (t.is_global()) output("ReplicaRegions", "Regions of the table's replicas, its own region first", cfn::replica_regions(t));
   output("EncryptionKeyArn", "ARN of the table's KMS key", cfn::get_att(kKey, "Arn"));
   output("RuntimeConfigApplicationId", "AppConfig application of the runtime config", cfn::ref(kApp));
 

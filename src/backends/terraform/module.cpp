@@ -31,6 +31,7 @@ Module build_module(const Table& t) {
   add_versions(t, m.versions.body);
   add_variables(t, m.variables.body);
   add_storage(t, m.main.body);
+  add_global(t, m.main.body);
   add_runtime_config(t, m.main.body);
   add_autoscaling(t, m.main.body);
   add_options(t, m.main.body);

@@ -29,11 +29,17 @@ void add_options(const Table& t, Body& main);         // contributor insights, t
 void add_variables(const Table& t, Body& variables);
 void add_outputs(const Table& t, Body& outputs);
 void add_versions(const Table& t, Body& versions);
+// Global tables (module_replicas.cpp): the replica blocks and witness of the table, and the
+// region guard and per-replica resources of the module.
+void add_replicas(const Table& t, Body& table);
+void add_global(const Table& t, Body& main);
 
 // Whether the module needs the random provider: only a table without a configured name.
 bool needs_random(const Table& t);
 // Whether the table has a resource policy (aws_dynamodb_resource_policy): the user's, or grants by ARN.
 bool needs_table_policy(const Table& t);
+// That policy, as the `policy` argument's jsonencode(...).
+Value table_policy(const Table& t);
 
 // A Terraform resource name for a role or an index name: letters, digits, `_` and `-`.
 std::string resource_name(const std::string& s);

@@ -68,15 +68,18 @@ void add_grants(const Table& t, Body& main) {
         .set("role", Value::str(g.role_name))
         .set("policy", Value::call("jsonencode", {identity_policy(t, g)}));
 
-  // The table's one resource policy: the user's statements and, since roles given by ARN may be
-  // in another account, theirs, as every target merges them.
-  cfn::Json statements = cfn::table_policy_statements(t);
-  if (statements.empty()) return;
-  std::vector<Value> st;
-  for (const auto& s : statements) st.push_back(from_json(s));
+  if (!needs_table_policy(t)) return;
   main.add_block("resource", {"aws_dynamodb_resource_policy", "table"})
       .body.set("resource_arn", ref(kTable, "arn"))
-      .set("policy", Value::call("jsonencode", {policy_document(std::move(st))}));
+      .set("policy", table_policy(t));
+}
+
+// The table's one resource policy: the user's statements and, since roles given by ARN may be
+// in another account, theirs, as every target merges them.
+Value table_policy(const Table& t) {
+  std::vector<Value> st;
+  for (const auto& s : cfn::table_policy_statements(t)) st.push_back(from_json(s));
+  return Value::call("jsonencode", {policy_document(std::move(st))});
 }
 
 }  // namespace ddbsynth::tf

@@ -35,6 +35,10 @@ constexpr ProviderFeature kProviderFeatures[] = {
      }},
     // warm_throughput on the table and its indexes
     {6, 13, [](const Table& t) { return t.warm || any_gsi(t, [](const GlobalSecondaryIndex& g) { return g.warm.has_value(); }); }},
+    // replica.consistency_mode (6.3), replica.deletion_protection_enabled (6.9)
+    {6, 9, [](const Table& t) { return t.is_global(); }},
+    // global_table_witness
+    {6, 22, [](const Table& t) { return t.global.witness_region.has_value(); }},
 };
 
 std::string aws_version(const Table& t) {
@@ -69,9 +73,9 @@ void output(Body& outputs, const char* name, const char* description, Value valu
 
 void add_versions(const Table& t, Body& versions) {
   Body& tf = versions.add_block("terraform").body;
-  tf.set("required_version", Value::str(">= 1.0"));
-  std::vector<Value::Field> providers = {
-      {"aws", provider("hashicorp/aws", aws_version(t)), true}};
+  // A global table's region guard is a data source postcondition, which Terraform 1.2 added.
+  tf.set("required_version", Value::str(t.is_global() ? ">= 1.2" : ">= 1.0"));
+  std::vector<Value::Field> providers = {{"aws", provider("hashicorp/aws", aws_version(t)), true}};
   if (needs_random(t)) providers.push_back({"random", provider("hashicorp/random", ">= 3.0"), true});
   Body& required = tf.add_block("required_providers").body;
   for (auto& p : providers) required.set(p.key, std::move(p.value));
@@ -106,7 +110,12 @@ void add_variables(const Table& t, Body& vars) {
 void add_outputs(const Table& t, Body& outputs) {
   output(outputs, "table_name", "Name of the DynamoDB table", ref(kTable, "name"));
   output(outputs, "table_arn", "ARN of the DynamoDB table", ref(kTable, "arn"));
-  if (t.stream) output(outputs, "table_stream_arn", "ARN of the table's stream", ref(kTable, "stream_arn"));
+  if (t.stream || t.is_global()) output(outputs, "table_stream_arn", "ARN of the table's stream", ref(kTable, "stream_arn"));
+  if (t.is_global()) {
+    std::vector<Value> regions = {Value::str(*t.global.region)};
+    for (const auto& r : t.global.replicas) regions.push_back(Value::str(r.region));
+    output(outputs, "replica_regions", "Regions of the table's replicas, its own region first", Value::list(std::move(regions)));
+  }
   output(outputs, "encryption_key_arn", "ARN of the table's KMS key", ref(kKey, "arn"));
   output(outputs, "runtime_config_application_id", "AppConfig application of the runtime config", ref(kApp, "id"));
 }

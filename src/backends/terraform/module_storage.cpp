@@ -145,9 +145,10 @@ void add_table(const Table& t, Body& main) {
   table.set("hash_key", Value::str(t.partition_key.name));
   if (t.sort_key) table.set("range_key", Value::str(t.sort_key->name));
   table.set("deletion_protection_enabled", Value::raw("var.deletion_protection"));
-  if (t.stream) {
+  if (t.stream || t.is_global()) {
+    // Replication needs both images: a global table always has this stream.
     table.set("stream_enabled", Value::boolean(true));
-    table.set("stream_view_type", Value::str(to_string(*t.stream)));
+    table.set("stream_view_type", Value::str(to_string(t.stream.value_or(StreamView::NewAndOldImages))));
   }
   if (t.table_class) table.set("table_class", Value::str(to_string(*t.table_class)));
   if (!t.tags.empty()) table.set("tags", tags(t));
@@ -188,6 +189,7 @@ void add_table(const Table& t, Body& main) {
     ttl.set("enabled", Value::boolean(true));
   }
   add_warm(table, t.warm);
+  add_replicas(t, table);
   table_lifecycle(t, table);
 }
 

@@ -40,7 +40,8 @@ set_tests_properties(conformance_cdk conformance_cdk_random conformance_cdk_rand
 # Issue 16, global tables: configs with replicas build the TableV2 tree of the spec's "Global
 # tables" section; the round-2 global fixtures and 120 random global configs from a fixed seed
 # must be byte-equal to real `cdk synth`, and the cdk-ts constructs must synthesize the same.
-file(GLOB CDK_GLOBAL_FIXTURES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fixtures/round2/global*.json)
+file(GLOB CDK_GLOBAL_FIXTURES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fixtures/round2/global*.json
+     ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-configs/*.yaml)
 add_test(NAME conformance_cdk_global
   COMMAND node ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-compare.js $<TARGET_FILE:ddbsynth>
           ${CMAKE_CURRENT_BINARY_DIR}/cdk-global-conformance ${CDK_GLOBAL_FIXTURES})
@@ -48,7 +49,7 @@ add_test(NAME conformance_cdk_random_global
   COMMAND bash -c "rm -rf \"$1\" && node \"$2/cdk-random-global.js\" \"$1\" 120 20261201 && node \"$2/cdk-compare.js\" \"$0\" \"$1.work\" \"$1\"/*.json"
           $<TARGET_FILE:ddbsynth> ${CMAKE_CURRENT_BINARY_DIR}/cdk-random-global ${PROJECT_SOURCE_DIR}/tests/conformance)
 add_test(NAME conformance_cdk_ts_global
-  COMMAND bash -c "rm -rf \"$1\" && node \"$2/cdk-random-global.js\" \"$1\" 30 20261202 && node \"$2/cdk-ts-check.js\" \"$0\" \"$1.work\" \"$1\"/*.json \"$3\"/global*.json"
+  COMMAND bash -c "rm -rf \"$1\" && node \"$2/cdk-random-global.js\" \"$1\" 30 20261202 && node \"$2/cdk-ts-check.js\" \"$0\" \"$1.work\" \"$1\"/*.json \"$3\"/global*.json \"$4\"/*.yaml"
           $<TARGET_FILE:ddbsynth> ${CMAKE_CURRENT_BINARY_DIR}/cdk-ts-random-global ${PROJECT_SOURCE_DIR}/tests/conformance
-          ${PROJECT_SOURCE_DIR}/fixtures/round2)
+          ${PROJECT_SOURCE_DIR}/fixtures/round2 ${PROJECT_SOURCE_DIR}/tests/conformance/cdk-configs)
 set_tests_properties(conformance_cdk_global conformance_cdk_random_global conformance_cdk_ts_global PROPERTIES TIMEOUT 900)

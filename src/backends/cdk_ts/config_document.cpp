@@ -1,5 +1,7 @@
 #include "config_document.hpp"
 
+#include "config_document_global.hpp"
+
 namespace ddbsynth::cdk_ts {
 namespace {
 
@@ -110,6 +112,7 @@ Json config_document(const Table& t) {
     gsis.push_back(ix);
   }
   tc["globalSecondaryIndexes"] = gsis;
+  if (t.is_global()) add_global_fields(t, tc);
   Json grants = Json::array();
   for (const auto& g : t.grants) grants.push_back(Json{{"role", g.role}, {"access", to_string(g.access)}});
   return Json{{"runtimeConfigKey", t.runtime_config_key},

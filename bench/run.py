@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Whole-process benchmark: N-table config sets through each target, against real aws-cdk-lib.
 
-Generates N configs (N = 1, 100, 1000, 10000 by default), runs `ddbsynth synth` once per target
+Generates N configs (N = 1, 100, 1000, 10000 by default; provisioned and autoscaled, the table
+and each index, as a production table is), runs `ddbsynth synth` once per target
 over all of them, and reports wall time, time per table and peak RSS, then the time of real
 aws-cdk-lib synthesizing one table (the construct tree `cdk synth` runs), measured in this same run.
 """
@@ -24,12 +25,20 @@ def make_config(i):
         "runtimeConfigKey": key,
         "localDev": {"port": 8000 + i % 1000, "tableName": f"{key}-local"},
         "tableConfig": {
+            "billingMode": "PROVISIONED",
+            "readCapacity": 10,
+            "writeCapacity": 5,
+            "autoScaling": {
+                "read": {"minCapacity": 5, "maxCapacity": 100},
+                "write": {"minCapacity": 5, "maxCapacity": 50, "targetUtilization": 60, "scaleInCooldown": 60},
+            },
             "stream": "NEW_AND_OLD_IMAGES" if i % 3 == 0 else None,
             "timeToLiveAttribute": "expiresAt",
             "tags": {"team": f"team{i % 17}", "cost-center": str(1000 + i % 50)},
             "localSecondaryIndexes": [{"indexName": "byCreated", "sortKey": "createdAt"}] if i % 2 else [],
             "globalSecondaryIndexes": [
-                {"indexName": f"gsi{g}pk-gsi{g}sk-index", "partitionKey": f"gsi{g}pk", "sortKey": f"gsi{g}sk"}
+                {"indexName": f"gsi{g}pk-gsi{g}sk-index", "partitionKey": f"gsi{g}pk", "sortKey": f"gsi{g}sk",
+                 "autoScaling": {"read": {"minCapacity": 5, "maxCapacity": 100}}}
                 for g in range(1, 2 + i % 4)
             ],
         },

@@ -53,6 +53,19 @@ function flattenGlobal(tpl) {
   T.DeletionProtectionEnabled = primary.DeletionProtectionEnabled;
   T.SSESpecification = { ...G.SSESpecification, KMSMasterKeyId: primary.SSESpecification.KMSMasterKeyId };
   if (primary.ResourcePolicy) T.ResourcePolicy = primary.ResourcePolicy;
+  if (primary.ContributorInsightsSpecification) T.ContributorInsightsSpecification = primary.ContributorInsightsSpecification;
+  // On-demand maxima: writes on the table (or index), reads per replica.
+  const onDemand = (w, r) => (w || r ? { ...(r && { MaxReadRequestUnits: r.MaxReadRequestUnits }),
+    ...(w && { MaxWriteRequestUnits: w.MaxWriteRequestUnits }) } : undefined);
+  const od = onDemand(G.WriteOnDemandThroughputSettings, primary.ReadOnDemandThroughputSettings);
+  if (od) T.OnDemandThroughput = od;
+  for (const g of T.GlobalSecondaryIndexes || []) {
+    const mine = (primary.GlobalSecondaryIndexes || []).find((x) => x.IndexName === g.IndexName) || {};
+    if (mine.ContributorInsightsSpecification) g.ContributorInsightsSpecification = mine.ContributorInsightsSpecification;
+    const god = onDemand(g.WriteOnDemandThroughputSettings, mine.ReadOnDemandThroughputSettings);
+    delete g.WriteOnDemandThroughputSettings;
+    if (god) g.OnDemandThroughput = god;
+  }
   T.StreamSpecification = G.StreamSpecification;
   if (primary.TableClass) T.TableClass = primary.TableClass;
   if (G.TableName) T.TableName = G.TableName;
@@ -61,7 +74,40 @@ function flattenGlobal(tpl) {
   // CloudFormation outputs are strings; the module's output is the list itself.
   const { ReplicaRegions, ...outputs } = tpl.Outputs;
   outputs.replica_regions = { ...ReplicaRegions, Value: ReplicaRegions.Value.split(',') };
-  return { ...tpl, Resources: { ...tpl.Resources, [id]: { ...tpl.Resources[id], Type: 'AWS::DynamoDB::Table', Properties: T } }, Outputs: outputs };
+  return { ...tpl, Resources: { ...tpl.Resources, [id]: { ...tpl.Resources[id], Type: 'AWS::DynamoDB::Table', Properties: T },
+    ...embeddedScaling(id, G, primary) }, Outputs: outputs };
+}
+
+// A GlobalTable embeds its autoscaling; Terraform writes it as Application Auto Scaling resources
+// in the stack's region. This spells the embedded settings as the ScalableTarget and ScalingPolicy
+// pairs the regional comparison reads, so bounds, targets and cooldowns are compared too.
+function embeddedScaling(tableId, G, primary) {
+  const out = {};
+  const role = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' },
+    ':role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable']] };
+  const add = (settings, index, read) => {
+    if (!settings) return;
+    const name = `${index || 'Table'}${read ? 'Read' : 'Write'}`;
+    const resource = { 'Fn::Join': ['', ['table/', { Ref: tableId }, ...(index ? [`/index/${index}`] : [])]] };
+    const c = settings.TargetTrackingScalingPolicyConfiguration;
+    out[`${name}Target`] = { Type: 'AWS::ApplicationAutoScaling::ScalableTarget', Properties: {
+      MaxCapacity: settings.MaxCapacity, MinCapacity: settings.MinCapacity, ResourceId: resource, RoleARN: role,
+      ScalableDimension: `dynamodb:${index ? 'index' : 'table'}:${read ? 'Read' : 'Write'}CapacityUnits`, ServiceNamespace: 'dynamodb' } };
+    const tracking = { PredefinedMetricSpecification: { PredefinedMetricType: `DynamoDB${read ? 'Read' : 'Write'}CapacityUtilization` },
+      TargetValue: c.TargetValue };
+    if (c.ScaleInCooldown !== undefined) tracking.ScaleInCooldown = c.ScaleInCooldown;
+    if (c.ScaleOutCooldown !== undefined) tracking.ScaleOutCooldown = c.ScaleOutCooldown;
+    out[`${name}Policy`] = { Type: 'AWS::ApplicationAutoScaling::ScalingPolicy', Properties: {
+      PolicyType: 'TargetTrackingScaling', ScalingTargetId: { Ref: `${name}Target` }, TargetTrackingScalingPolicyConfiguration: tracking } };
+  };
+  add((G.WriteProvisionedThroughputSettings || {}).WriteCapacityAutoScalingSettings, null, false);
+  add((primary.ReadProvisionedThroughputSettings || {}).ReadCapacityAutoScalingSettings, null, true);
+  for (const g of G.GlobalSecondaryIndexes || []) {
+    add((g.WriteProvisionedThroughputSettings || {}).WriteCapacityAutoScalingSettings, g.IndexName, false);
+    const mine = (primary.GlobalSecondaryIndexes || []).find((x) => x.IndexName === g.IndexName) || {};
+    add((mine.ReadProvisionedThroughputSettings || {}).ReadCapacityAutoScalingSettings, g.IndexName, true);
+  }
+  return out;
 }
 
 function cfnReplicas(tpl) {

@@ -19,8 +19,12 @@ void insights(Body& main, const std::string& name, const ContributorInsights& c,
 void add_options(const Table& t, Body& main) {
   UniqueIds names;
   if (t.options.contributor_insights) insights(main, names.take("table"), *t.options.contributor_insights, nullptr);
-  for (const auto& g : t.gsis)
-    if (g.contributor_insights) insights(main, names.take("index_" + resource_name(g.name)), *g.contributor_insights, &g);
+  for (const auto& g : t.gsis) {
+    // A global table's indexes take the table's setting unless they have their own, as its
+    // replicas' indexes do (module_replicas.cpp) and as the GlobalTable resource does.
+    const auto& ci = g.contributor_insights || !t.is_global() ? g.contributor_insights : t.options.contributor_insights;
+    if (ci) insights(main, names.take("index_" + resource_name(g.name)), *ci, &g);
+  }
   if (const auto& k = t.options.kinesis) {
     Body& b = main.add_block("resource", {"aws_dynamodb_kinesis_streaming_destination", "table"}).body;
     if (k->precision) b.set("approximate_creation_date_time_precision", Value::str(to_string(*k->precision)));

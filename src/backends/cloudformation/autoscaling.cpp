@@ -21,7 +21,8 @@ Json resource_id(const ScaledDimension& d, std::string_view table_id) {
 
 void add_autoscaling(const Table& t, std::string_view table_id, Json& resources, UniqueIds& ids) {
   // The table's tags reach its scalable targets too, as Tags.of(construct) tags them in the CDK.
-  const Json& table_props = resources[std::string(table_id)]["Properties"];
+  // A copy: adding resources below may move the table's (the object keeps insertion order in a vector).
+  const Json tags = resources[std::string(table_id)]["Properties"].value("Tags", Json());
   for (const auto& d : scaled_dimensions(t)) {
     std::string stem = fmt::format("{}{}Scaling", d.index ? "Index" + alnum_id(d.index->name) : std::string("Table"),
                                    d.read ? "Read" : "Write");
@@ -35,7 +36,7 @@ void add_autoscaling(const Table& t, std::string_view table_id, Json& resources,
                                                  {"RoleARN", scaling_role_arn()},
                                                  {"ScalableDimension", d.scalable_dimension()},
                                                  {"ServiceNamespace", "dynamodb"}}}};
-    if (table_props.contains("Tags")) resources[target]["Properties"]["Tags"] = table_props["Tags"];
+    if (!tags.is_null()) resources[target]["Properties"]["Tags"] = tags;
     Json tracking{{"PredefinedMetricSpecification", Json{{"PredefinedMetricType", d.predefined_metric()}}}};
     if (s.scale_in_cooldown) tracking["ScaleInCooldown"] = *s.scale_in_cooldown;
     if (s.scale_out_cooldown) tracking["ScaleOutCooldown"] = *s.scale_out_cooldown;

@@ -16,6 +16,7 @@
 #include "js_object.hpp"
 #include "resource_policy.hpp"
 #include "table_options.hpp"
+#include "stack_parts.hpp"
 #include "unique_id.hpp"
 
 namespace ddbsynth::cdk {
@@ -24,38 +25,6 @@ namespace {
 using cfn::Json;
 
 constexpr size_t kMaxNonKeyAttributes = 100;  // Table.validateNonKeyAttributes
-constexpr int kBootstrapVersion = 6;         // DefaultStackSynthesizer's required version
-
-// Ids of the L1 runtime config elements under the stack (the seed's RuntimeConfig).
-constexpr std::string_view kApp = "RcAppConfigApp";
-constexpr std::string_view kStrategy = "RcAppConfigStrategy";
-constexpr std::string_view kEnv = "RcAppConfigEnv";
-constexpr std::string_view kProfile = "RcAppConfigProfiledynamodb";
-constexpr std::string_view kVersion = "RcAppConfigVersiondynamodb";
-constexpr std::string_view kDeploy = "RcAppConfigDeploydynamodb";
-constexpr std::string_view kOutput = "RuntimeConfigApplicationId";
-
-// The logical ID of the element at `path` (which starts with the stack's id).
-std::string logical_id(const std::string& path) {
-  std::vector<std::string> components;
-  size_t start = path.find('/') + 1;
-  for (size_t slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1)
-    components.push_back(path.substr(start, slash - start));
-  components.push_back(path.substr(start));
-  return unique_id(std::move(components));
-}
-
-Json resource(std::string_view type, Json properties, const std::string& path,
-              std::optional<RemovalPolicy> removal = std::nullopt) {
-  Json r{{"Type", type}, {"Properties", std::move(properties)}};
-  if (removal) {
-    const char* policy = *removal == RemovalPolicy::Retain ? "Retain" : "Delete";
-    r["UpdateReplacePolicy"] = policy;
-    r["DeletionPolicy"] = policy;
-  }
-  r["Metadata"] = Json{{"aws:cdk:path", path}};
-  return r;
-}
 
 // Names.uniqueId of the construct at `path`: makeUniqueId of every id below the app, the
 // stack's included.
@@ -66,20 +35,6 @@ std::string policy_name(const std::string& path) {
     components.push_back(path.substr(start, slash - start));
   components.push_back(path.substr(start));
   return unique_id(std::move(components));
-}
-
-SourcePos stack_name_pos(const Table& t) {
-  return t.positions.count("cdk.stackName") ? t.where("cdk.stackName") : t.where("runtimeConfigKey");
-}
-
-std::string checked_stack_name(const Table& t) {
-  std::string name = stack_name_for_id(t.cdk_stack_name);
-  if (!valid_stack_name(name))
-    throw BackendError{stack_name_pos(t),
-                       fmt::format("stack name \"{}\" (the letters and digits of runtimeConfigKey, then \"Stack\") is "
-                                   "not a valid CloudFormation stack name: it must start with a letter; set cdk.stackName",
-                                   name)};
-  return name;
 }
 
 // Table.validateNonKeyAttributes counts each index's list in full against the attributes
@@ -98,33 +53,6 @@ void check_non_key_attributes(const Table& t) {
     add(t.lsis[i].non_key_attributes, fmt::format("tableConfig.localSecondaryIndexes[{}]", i));
   for (size_t i = 0; i < t.gsis.size(); ++i)
     add(t.gsis[i].non_key_attributes, fmt::format("tableConfig.globalSecondaryIndexes[{}]", i));
-}
-
-Json app_arn() {
-  return cfn::join(Json::array({"arn:", cfn::ref("AWS::Partition"), ":appconfig:", cfn::ref("AWS::Region"), ":",
-                                cfn::ref("AWS::AccountId"), ":application/", cfn::ref(kApp), "/*"}));
-}
-
-// Names.uniqueResourceName of the App-level `__RuntimeConfig__` construct.
-std::string app_config_name() {
-  return unique_resource_name({"", "__RuntimeConfig__"}, ResourceNameOptions{64, "-", "", ""});
-}
-
-Json bootstrap_parameter() {
-  return Json{{"Type", "AWS::SSM::Parameter::Value<String>"},
-              {"Default", "/cdk-bootstrap/hnb659fds/version"},
-              {"Description", "Version of the CDK Bootstrap resources in this environment, automatically retrieved "
-                              "from SSM Parameter Store. [cdk:skip]"}};
-}
-
-Json bootstrap_rule() {
-  Json old = Json::array();
-  for (int v = 1; v < kBootstrapVersion; ++v) old.push_back(std::to_string(v));
-  Json assertion{{"Assert", Json{{"Fn::Not", Json::array({Json{{"Fn::Contains", Json::array({old, cfn::ref("BootstrapVersion")})}}})}}},
-                 {"AssertDescription", fmt::format("CDK bootstrap stack version {} required. Please run 'cdk bootstrap' "
-                                                   "with a recent version of the CDK CLI.",
-                                                   kBootstrapVersion)}};
-  return Json{{"Assertions", Json::array({assertion})}};
 }
 
 // A scaled dimension and the paths of its ScalableTarget and ScalingPolicy constructs.
@@ -174,18 +102,12 @@ Tree build_tree(const Table& t) {
     std::string policy = tree.add(target, "Tracking", "the scaling policy", std::nullopt);
     r.scaled.push_back({std::move(s), target, policy});
   }
-  for (auto id : {kApp, kStrategy, kEnv, kProfile, kVersion, kDeploy, kOutput})
-    tree.add(r.stack, id, fmt::format("the runtime config's {}", id), std::nullopt);
+  add_runtime_config_constructs(tree, r.stack);
   for (size_t i = 0; i < t.grants.size(); ++i)
     r.roles.push_back(tree.add(r.stack, t.grants[i].role_name,
                                fmt::format("role \"{}\" (grants[{}])", t.grants[i].role_name, i),
                                t.where(fmt::format("grants[{}]", i))));
-  // The synthesizer adds its parameter and rule unless the stack already has a "BootstrapVersion".
-  r.bootstrap = !tree.has(r.stack, "BootstrapVersion");
-  if (r.bootstrap) {
-    tree.add(r.stack, "BootstrapVersion", "the synthesizer's bootstrap version parameter", std::nullopt);
-    tree.add(r.stack, "CheckBootstrapVersion", "the synthesizer's bootstrap version rule", std::nullopt);
-  }
+  r.bootstrap = add_bootstrap_constructs(tree, r.stack);
   return r;
 }
 
@@ -208,7 +130,7 @@ StackTemplate stack_template(const Table& t) {
 
   const std::string key_path = key + "/Resource", table_path = table + "/Resource";
   const std::string key_id = logical_id(key_path), table_id = logical_id(table_path);
-  GrantTargets targets{table_id, key_id, !t.gsis.empty() || !t.lsis.empty(), app_arn()};
+  GrantTargets targets{table_id, key_id, !t.gsis.empty() || !t.lsis.empty(), app_arn(std::nullopt)};
   Json table_statements = Json::array();
   Json key_statements = Json::array({Json{{"Action", "kms:*"},
                                           {"Effect", "Allow"},
@@ -240,8 +162,7 @@ StackTemplate stack_template(const Table& t) {
   key_props["KeyPolicy"] = policy_document(key_statements);
   if (table_props.contains("Tags")) key_props["Tags"] = table_props["Tags"];
 
-  // Each construct's resource (logical ID and body), keyed by the construct's path.
-  std::map<std::string, std::pair<std::string, Json>> owned;
+  OwnedResources owned;
   owned[key] = {key_id, resource("AWS::KMS::Key", key_props, key_path, RemovalPolicy::Retain)};
   owned[table] = {table_id, resource("AWS::DynamoDB::Table", table_props, table_path, t.removal)};
   for (const auto& s : r.scaled) {
@@ -255,59 +176,9 @@ StackTemplate stack_template(const Table& t) {
                                            scaling_policy_properties(s.capacity, target_id, policy_name(s.policy)),
                                            s.policy + "/Resource")};
   }
-  const std::string name = app_config_name();
-  auto l1 = [&](std::string_view id, std::string_view type, Json props) {
-    std::string path = stack + "/" + std::string(id);
-    owned[path] = {std::string(id), resource(type, std::move(props), path)};
-  };
-  l1(kApp, "AWS::AppConfig::Application", Json{{"Name", name}});
-  l1(kStrategy, "AWS::AppConfig::DeploymentStrategy",
-     Json{{"DeploymentDurationInMinutes", 0},
-          {"FinalBakeTimeInMinutes", 0},
-          {"GrowthFactor", 100},
-          {"Name", name},
-          {"ReplicateTo", "NONE"}});
-  l1(kEnv, "AWS::AppConfig::Environment", Json{{"ApplicationId", cfn::ref(kApp)}, {"Name", "default"}});
-  l1(kProfile, "AWS::AppConfig::ConfigurationProfile",
-     Json{{"ApplicationId", cfn::ref(kApp)}, {"LocationUri", "hosted"}, {"Name", "dynamodb"}, {"Type", "AWS.Freeform"}});
-  l1(kVersion, "AWS::AppConfig::HostedConfigurationVersion",
-     Json{{"ApplicationId", cfn::ref(kApp)},
-          {"ConfigurationProfileId", cfn::ref(kProfile)},
-          {"Content", runtime_config_content(t, cfn::ref(table_id))},
-          {"ContentType", "application/json"}});
-  l1(kDeploy, "AWS::AppConfig::Deployment",
-     Json{{"ApplicationId", cfn::ref(kApp)},
-          {"ConfigurationProfileId", cfn::ref(kProfile)},
-          {"ConfigurationVersion", cfn::ref(kVersion)},
-          {"DeploymentStrategyId", cfn::ref(kStrategy)},
-          {"EnvironmentId", cfn::ref(kEnv)}});
-  for (size_t i = 0; i < t.grants.size(); ++i) {
-    std::string path = roles[i] + "/Policy/Resource";
-    std::string id = logical_id(path);
-    // Policy names default to the last 128 characters of the logical ID (generatePolicyName).
-    std::string policy_name = id.size() > 128 ? id.substr(id.size() - 128) : id;
-    owned[roles[i]] = {id, resource("AWS::IAM::Policy",
-                                    Json{{"PolicyDocument", role_policies[i]},
-                                         {"PolicyName", policy_name},
-                                         {"Roles", Json::array({t.grants[i].role_name})}},
-                                    path)};
-  }
-
-  // Resources in the order synthesis visits the tree: depth first, children in JS order.
-  Json resources = Json::object();
-  std::function<void(const std::string&)> visit = [&](const std::string& path) {
-    if (auto it = owned.find(path); it != owned.end()) resources[it->second.first] = it->second.second;
-    for (const auto& child : tree.children(path)) visit(path + "/" + child);
-  };
-  visit(stack);
-
-  Json& doc = out.doc;
-  doc["Resources"] = std::move(resources);
-  doc["Outputs"] = Json{{kOutput, Json{{"Value", cfn::ref(kApp)}}}};
-  if (bootstrap) {
-    doc["Parameters"] = Json{{"BootstrapVersion", bootstrap_parameter()}};
-    doc["Rules"] = Json{{"CheckBootstrapVersion", bootstrap_rule()}};
-  }
+  add_runtime_config_resources(owned, stack, t, table_id);
+  add_role_policies(owned, t, roles, role_policies);
+  out.doc = stack_document(tree, stack, owned, bootstrap);
   return out;
 }
 

@@ -14,19 +14,6 @@ constexpr int kMinTargetUtilization = 20;  // Capacity.autoscaled refuses less
 
 std::string gsi_path(size_t i) { return fmt::format("tableConfig.globalSecondaryIndexes[{}]", i); }
 
-Json key_schema(const KeyAttribute& hash, const std::optional<KeyAttribute>& range) {
-  Json ks = Json::array({Json{{"AttributeName", hash.name}, {"KeyType", "HASH"}}});
-  if (range) ks.push_back(Json{{"AttributeName", range->name}, {"KeyType", "RANGE"}});
-  return ks;
-}
-
-Json projection(Projection p, const std::vector<std::string>& non_key) {
-  Json out;
-  if (p == Projection::Include) out["NonKeyAttributes"] = non_key;
-  out["ProjectionType"] = to_string(p);
-  return out;
-}
-
 // Capacity.autoscaled(...)._render*Capacity(): no seed capacity, the default minimum of 1.
 Json autoscaled(const Scaling& s) {
   return Json{{"MaxCapacity", s.max_capacity},
@@ -198,8 +185,8 @@ Json global_table_properties(const Table& t, const std::string& key_id, const Js
     for (const auto& g : t.gsis) {
       Json j;
       j["IndexName"] = g.name;
-      j["KeySchema"] = key_schema(g.partition_key, g.sort_key);
-      j["Projection"] = projection(g.projection, g.non_key_attributes);
+      j["KeySchema"] = cfn::key_schema(g.partition_key, g.sort_key);
+      j["Projection"] = cfn::projection(g.projection, g.non_key_attributes);
       if (g.warm) j["WarmThroughput"] = warm_throughput(*g.warm);
       if (auto units = g.on_demand.max_write_request_units)
         j["WriteOnDemandThroughputSettings"] = Json{{"MaxWriteRequestUnits", *units}};
@@ -212,15 +199,8 @@ Json global_table_properties(const Table& t, const std::string& key_id, const Js
     p["GlobalSecondaryIndexes"] = gsis;
   }
   if (t.global.witness_region) p["GlobalTableWitnesses"] = Json::array({Json{{"Region", *t.global.witness_region}}});
-  p["KeySchema"] = key_schema(t.partition_key, t.sort_key);
-  if (!t.lsis.empty()) {
-    Json lsis = Json::array();
-    for (const auto& l : t.lsis)
-      lsis.push_back(Json{{"IndexName", l.name},
-                          {"KeySchema", key_schema(t.partition_key, l.sort_key)},
-                          {"Projection", projection(l.projection, l.non_key_attributes)}});
-    p["LocalSecondaryIndexes"] = lsis;
-  }
+  p["KeySchema"] = cfn::key_schema(t.partition_key, t.sort_key);
+  if (!t.lsis.empty()) p["LocalSecondaryIndexes"] = cfn::local_secondary_indexes(t);
   if (t.positions.count("tableConfig.multiRegionConsistency"))
     p["MultiRegionConsistency"] = to_string(t.global.consistency);
   Json replicas = Json::array();

@@ -13,19 +13,6 @@
 namespace ddbsynth::cfn {
 namespace {
 
-Json key_schema(const KeyAttribute& hash, const std::optional<KeyAttribute>& range) {
-  Json ks = Json::array({Json{{"AttributeName", hash.name}, {"KeyType", "HASH"}}});
-  if (range) ks.push_back(Json{{"AttributeName", range->name}, {"KeyType", "RANGE"}});
-  return ks;
-}
-
-Json projection(Projection p, const std::vector<std::string>& non_key) {
-  Json out;
-  if (p == Projection::Include) out["NonKeyAttributes"] = non_key;
-  out["ProjectionType"] = to_string(p);
-  return out;
-}
-
 // CapacityAutoScalingSettings. The seed is the configured capacity: DynamoDB uses it when the
 // table switches from on-demand to provisioned, until the scaling policies take over.
 Json autoscaled(const Scaling& s, int64_t seed) {
@@ -194,14 +181,7 @@ Json global_table_properties(const Table& t, const Json& key_arn, const Json& re
   if (!t.gsis.empty()) p["GlobalSecondaryIndexes"] = global_indexes(t);
   if (t.global.witness_region) p["GlobalTableWitnesses"] = Json::array({Json{{"Region", *t.global.witness_region}}});
   p["KeySchema"] = key_schema(t.partition_key, t.sort_key);
-  if (!t.lsis.empty()) {
-    Json lsis = Json::array();
-    for (const auto& l : t.lsis)
-      lsis.push_back(Json{{"IndexName", l.name},
-                          {"KeySchema", key_schema(t.partition_key, l.sort_key)},
-                          {"Projection", projection(l.projection, l.non_key_attributes)}});
-    p["LocalSecondaryIndexes"] = lsis;
-  }
+  if (!t.lsis.empty()) p["LocalSecondaryIndexes"] = local_secondary_indexes(t);
   if (t.global.consistency == Consistency::Strong) p["MultiRegionConsistency"] = "STRONG";
   Json replicas = Json::array({replica(t, nullptr, *t.global.region, key_arn, resource_policy)});
   for (const auto& r : t.global.replicas) replicas.push_back(replica(t, &r, r.region, r.kms_key_arn, resource_policy));

@@ -29,8 +29,6 @@ Json account_root_arn() {
   return join(Json::array({"arn:", ref("AWS::Partition"), ":iam::", ref("AWS::AccountId"), ":root"}));
 }
 
-namespace {
-
 Json key_schema(const KeyAttribute& hash, const std::optional<KeyAttribute>& range) {
   Json ks = Json::array({Json{{"AttributeName", hash.name}, {"KeyType", "HASH"}}});
   if (range) ks.push_back(Json{{"AttributeName", range->name}, {"KeyType", "RANGE"}});
@@ -43,6 +41,8 @@ Json projection(Projection p, const std::vector<std::string>& non_key) {
   out["ProjectionType"] = to_string(p);
   return out;
 }
+
+namespace {
 
 Json throughput(const Capacity& c) {
   return Json{{"ReadCapacityUnits", c.read}, {"WriteCapacityUnits", c.write}};
@@ -80,6 +80,15 @@ Json point_in_time_recovery(const Table& t) {
 }
 
 }  // namespace
+
+Json local_secondary_indexes(const Table& t) {
+  Json lsis = Json::array();
+  for (const auto& l : t.lsis)
+    lsis.push_back(Json{{"IndexName", l.name},
+                        {"KeySchema", key_schema(t.partition_key, l.sort_key)},
+                        {"Projection", projection(l.projection, l.non_key_attributes)}});
+  return lsis;
+}
 
 Json on_demand_throughput(const OnDemandThroughput& o) {
   Json out = Json::object();
@@ -133,17 +142,7 @@ Json table_properties(const Table& t, const Json& key_arn) {
   if (t.options.import_source) p["ImportSourceSpecification"] = import_source(*t.options.import_source);
   p["KeySchema"] = key_schema(t.partition_key, t.sort_key);
   if (t.options.kinesis) p["KinesisStreamSpecification"] = kinesis_stream(*t.options.kinesis);
-  if (!t.lsis.empty()) {
-    Json lsis = Json::array();
-    for (const auto& l : t.lsis) {
-      Json j;
-      j["IndexName"] = l.name;
-      j["KeySchema"] = key_schema(t.partition_key, l.sort_key);
-      j["Projection"] = projection(l.projection, l.non_key_attributes);
-      lsis.push_back(j);
-    }
-    p["LocalSecondaryIndexes"] = lsis;
-  }
+  if (!t.lsis.empty()) p["LocalSecondaryIndexes"] = local_secondary_indexes(t);
   if (!t.on_demand.empty()) p["OnDemandThroughput"] = on_demand_throughput(t.on_demand);
   p["PointInTimeRecoverySpecification"] = point_in_time_recovery(t);
   if (t.capacity) p["ProvisionedThroughput"] = throughput(*t.capacity);

@@ -33,6 +33,10 @@ Json table_properties(const Table& t, const Json& key_arn);
 Json on_demand_throughput(const OnDemandThroughput& o);  // {MaxReadRequestUnits?, MaxWriteRequestUnits?}
 Json warm_throughput(const WarmThroughput& w);           // {ReadUnitsPerSecond?, WriteUnitsPerSecond?}
 Json contributor_insights(const ContributorInsights& c);  // {Enabled: true, Mode?}
+Json key_schema(const KeyAttribute& hash, const std::optional<KeyAttribute>& range);  // [HASH, RANGE?]
+Json projection(Projection p, const std::vector<std::string>& non_key);            // {NonKeyAttributes?, ProjectionType}
+// LocalSecondaryIndexes, in config order.
+Json local_secondary_indexes(const Table& t);
 // One element of GlobalSecondaryIndexes, in CDK's key order.
 Json global_secondary_index(const GlobalSecondaryIndex& g);
 

@@ -4,14 +4,13 @@
 #include <optional>
 #include <set>
 
-#include "ddbsynth/limits.hpp"
 #include "generate/file_text.hpp"
 
 namespace ddbsynth {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr int kFirstPort = 8000;
+constexpr int kFirstPort = 8000;  // the seed's and the contract's default
 
 std::optional<int> configured_port(const fs::path& file) {
   auto text = file_text(file);
@@ -31,7 +30,7 @@ bool skipped(const fs::path& dir) {
 
 }  // namespace
 
-int free_local_port(const fs::path& dir) {
+int shared_local_port(const fs::path& dir) {
   std::set<int> used;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
@@ -43,9 +42,7 @@ int free_local_port(const fs::path& dir) {
     if (it->path().filename() == "config.json" && it->is_regular_file(ec))
       if (auto port = configured_port(it->path())) used.insert(*port);
   }
-  int port = kFirstPort;
-  while (used.contains(port) && port < limits::kMaxPort) ++port;
-  return port;
+  return used.empty() ? kFirstPort : *used.begin();
 }
 
 }  // namespace ddbsynth

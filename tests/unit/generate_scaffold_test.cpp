@@ -115,6 +115,13 @@ TEST_F(GenerateScaffold, SharedIacAlreadyIdenticalIsLeftAlone) {
 
 TEST_F(GenerateScaffold, OnePortForAllProjects) {
   EXPECT_EQ(shared_local_port("packages"), 8000);  // no such directory yet
+  // The first DynamoDB project skips the ports other projects reserve, as the seed's registry.
+  write("apps/api/project.json", R"({"name": "api", "metadata": {"ports": [8000, 8002]}})");
+  write("apps/mcp/project.json", R"({"name": "mcp", "metadata": {"port": 8001}})");
+  write("apps/bad/project.json", R"({"metadata": {"ports": "8003"}})");
+  EXPECT_EQ(shared_local_port("apps"), 8003);
+  write("apps/t/config.json", R"({"localDev": {"port": 8000}})");
+  EXPECT_EQ(shared_local_port("apps"), 8000);  // then one port for every table, reserved or not
   write("packages/a/config.json", R"({"runtimeConfigKey": "a", "localDev": {"tableName": "aaa"}})");
   write("packages/deep/b/config.json", R"({"localDev": {"port": 8001}})");
   write("packages/c/config.json", "not json");

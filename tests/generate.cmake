@@ -12,3 +12,7 @@ foreach(iac cdk terraform)
             ${PROJECT_SOURCE_DIR} ${iac})
   set_tests_properties(generate_iac_${iac} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
 endforeach()
+
+# Issue 12: `ddbsynth connect` on a generated workspace.
+add_test(NAME generate_connect
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/integration/generate-connect.sh $<TARGET_FILE:ddbsynth> ${PROJECT_SOURCE_DIR})

@@ -102,7 +102,7 @@ struct Grant {
 struct LocalDev {
   int port = 8000;
   std::string table_name;
-  std::string image = "amazon/dynamodb-local:latest";
+  std::string image = "public.ecr.aws/aws-dynamodb-local/aws-dynamodb-local:latest";  // the seed's
   std::string container_name;
   ContainerEngine engine = ContainerEngine::Docker;
   bool operator==(const LocalDev&) const = default;

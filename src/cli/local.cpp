@@ -252,14 +252,14 @@ int down(const LocalArgs& a) {
   auto lock = sessions->lock();
   auto users = sessions->others(getpid());
   if (!users.empty()) {
-    std::string which = fmt::format("{} `ddbsynth local dev` session(s) (pid {}) use container {}",
-                                    users.size(), fmt::join(users, ", "), dev.container_name);
+    std::string which = fmt::format("{} `ddbsynth local dev` session(s) use container {}: {}", users.size(),
+                                    dev.container_name, local::describe(users));
     if (!a.force) {
-      report(which + ": end them with Ctrl+C (the last one stops a container a dev session started), or "
-                     "remove it under them with --force");
+      report(which + "; end them with Ctrl+C (the one that started the container stops it), or remove it under "
+                     "them with --force");
       return kFindings;
     }
-    report(which + ": removing it anyway (--force); they end when its log stream does");
+    report(which + "; removing it anyway (--force); they end when its log stream does");
   }
   if (!run_step(c.remove, kStart, a.config)) return kFindings;
   sessions->clear_started();

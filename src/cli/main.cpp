@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   add_check(app);
   add_plan(app);
   add_new(app);
+  add_connect(app);
   add_gen(app);
   add_local(app);
   try {

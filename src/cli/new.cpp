@@ -56,12 +56,12 @@ void add_new(CLI::App& app) {
   cmd->footer(
       "Creates what the Nx py#dynamodb generator creates, relative to the current directory (the\n"
       "workspace root):\n"
-      "  <directory>/<sub-directory>/config.json       the table: runtimeConfigKey NAME, localDev on the\n"
-      "                                                lowest port from 8000 that no config.json under\n"
-      "                                                <directory> uses, the two default GSIs\n"
+      "  <directory>/<sub-directory>/config.json       the table: runtimeConfigKey, localDev (the port\n"
+      "                                                every DynamoDB project shares), two default GSIs\n"
       "  <directory>/<sub-directory>/project.json      Nx targets: build, test (base.py in sync with\n"
       "                                                config.json), dev (`ddbsynth local dev`,\n"
       "                                                continuous), infra\n"
+      "  <directory>/<sub-directory>/pyproject.toml    <scope>-<package>, needs pynamodb and boto3\n"
       "  <directory>/<sub-directory>/<package>/        __init__.py, client.py, entities/{__init__,base,\n"
       "                                                example}.py\n"
       "  packages/common/constructs/src/{core,app/dynamodb}/   --iac cdk: the cdk-ts target's files\n"
@@ -70,8 +70,10 @@ void add_new(CLI::App& app) {
       "project's infra target (or that synth command, see project.json) to bring it up to date.\n\n"
       "Names: NAME is 1-200 ASCII letters, digits, '-', '_', '.', starting with a letter. The package\n"
       "(and the default sub-directory) is NAME in snake_case: my-table and MyTable give my_table; it\n"
-      "must not be a Python keyword. runtimeConfigKey is NAME as given. The local table is\n"
-      "--table-name, else NAME-local; the container is NAME-dynamodb-local. --table-name also sets\n"
+      "must not be a Python keyword. runtimeConfigKey is NAME's class name (my-table: MyTable). With\n"
+      "<scope> the npm scope of ./package.json's name (@acme/source: acme; else monorepo, as the seed),\n"
+      "the local table is <scope>-<kebab-case of --table-name or NAME> and the one container of the\n"
+      "workspace <scope>-dynamodb. --table-name also sets\n"
       "tableConfig.tableName (otherwise the IaC tool generates the physical name) and must follow\n"
       "DynamoDB's rule: 3-255 of A-Z a-z 0-9 _ - .\n\n"
       "Nothing is written if any name is invalid (exit 2) or any file to create already exists (exit 2,\n"
@@ -85,7 +87,7 @@ void add_new(CLI::App& app) {
   cmd->add_option("name", o.name, "Project name (runtimeConfigKey; its snake_case is the package)")->required();
   cmd->add_option("--directory", o.directory, "Directory to create the project in")->capture_default_str();
   cmd->add_option("--sub-directory", o.sub_directory, "Project directory under --directory; default: the package name");
-  cmd->add_option("--table-name", o.table_name, "DynamoDB table name; default: generated (local: NAME-local)");
+  cmd->add_option("--table-name", o.table_name, "DynamoDB table name; default: generated (local: <scope>-NAME)");
   cmd->add_option("--framework", o.framework, "Entity framework: pynamodb")->capture_default_str();
   cmd->add_option("--infra", o.infra, "Infrastructure to generate: dynamodb or none")->capture_default_str();
   cmd->add_option("--iac", o.iac,

@@ -11,7 +11,7 @@ namespace ddbsynth {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr int kFirstPort = 8000;
+constexpr int kFirstPort = 8000;  // the seed's and the contract's default
 
 std::optional<int> configured_port(const fs::path& file) {
   auto text = file_text(file);
@@ -24,6 +24,20 @@ std::optional<int> configured_port(const fs::path& file) {
   return local["port"].get<int>();
 }
 
+// The seed's port registry: project.json metadata.ports (and the older metadata.port), which its
+// FastAPI, MCP server and agent generators fill from 8000 up too.
+void reserved_ports(const fs::path& file, std::set<int>& out) {
+  auto text = file_text(file);
+  if (!text) return;
+  auto json = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("metadata") || !json["metadata"].is_object()) return;
+  const auto& m = json["metadata"];
+  if (m.contains("port") && m["port"].is_number_integer()) out.insert(m["port"].get<int>());
+  if (m.contains("ports") && m["ports"].is_array())
+    for (const auto& p : m["ports"])
+      if (p.is_number_integer()) out.insert(p.get<int>());
+}
+
 bool skipped(const fs::path& dir) {
   std::string name = dir.filename().string();
   return name == "node_modules" || (name.size() > 1 && name[0] == '.');
@@ -31,8 +45,8 @@ bool skipped(const fs::path& dir) {
 
 }  // namespace
 
-int free_local_port(const fs::path& dir) {
-  std::set<int> used;
+int shared_local_port(const fs::path& dir) {
+  std::set<int> used, reserved;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
@@ -42,9 +56,12 @@ int free_local_port(const fs::path& dir) {
     }
     if (it->path().filename() == "config.json" && it->is_regular_file(ec))
       if (auto port = configured_port(it->path())) used.insert(*port);
+    if (it->path().filename() == "project.json" && it->is_regular_file(ec)) reserved_ports(it->path(), reserved);
   }
+  if (!used.empty()) return *used.begin();
+  // The first DynamoDB project, as the seed: the lowest port from 8000 no other project reserves.
   int port = kFirstPort;
-  while (used.contains(port) && port < limits::kMaxPort) ++port;
+  while (reserved.contains(port) && port < limits::kMaxPort) ++port;
   return port;
 }
 

@@ -5,13 +5,13 @@
 #include <fmt/format.h>
 
 #include "ddbsynth/limits.hpp"
+#include "generate/name_case.hpp"
 #include "generate/python_source.hpp"
 
 namespace ddbsynth {
 namespace {
 
-// Leaves room for the "-dynamodb-local" container suffix within Docker's practical limits and
-// for "-local" within DynamoDB's 255.
+// Leaves room for the npm scope in the local table name, within DynamoDB's 255.
 constexpr size_t kMaxName = 200;
 
 // The offending character, whole: a non-ASCII byte is only part of one.
@@ -64,12 +64,26 @@ void check_sub_directory(const std::string& dir) {
     if (part == "..") throw GenerateError(fmt::format("invalid --sub-directory \"{}\": \"..\" is not allowed", dir));
 }
 
+// PEP 503: lowercase, each run of '-', '_' and '.' one '-'.
+std::string pep503_name(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    if (c == '-' || c == '_' || c == '.') {
+      if (!out.empty() && out.back() != '-') out += '-';
+    } else {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-ProjectNames derive_names(const NewOptions& o) {
+ProjectNames derive_names(const NewOptions& o, const std::filesystem::path& workspace_root) {
   check_name(o.name);
   ProjectNames n;
-  n.runtime_config_key = o.name;
+  n.npm_scope = npm_scope(workspace_root);
+  n.runtime_config_key = class_name(o.name);
   n.package = python::snake_case(o.name);
   check_package(o.name, n.package);
   if (!o.sub_directory.empty()) check_sub_directory(o.sub_directory);
@@ -78,12 +92,11 @@ ProjectNames derive_names(const NewOptions& o) {
   if (!o.table_name.empty()) {
     check_table_name(o.table_name, "--table-name");
     n.table_name = o.table_name;
-    n.local_table_name = o.table_name;
-  } else {
-    n.local_table_name = o.name + "-local";
-    check_table_name(n.local_table_name, "local table name");
   }
-  n.container_name = o.name + "-dynamodb-local";
+  n.local_table_name = n.npm_scope + "-" + kebab_case(o.table_name.empty() ? o.name : o.table_name);
+  check_table_name(n.local_table_name, "local table name");
+  n.container_name = n.npm_scope + "-dynamodb";
+  n.distribution = pep503_name(n.npm_scope + "-" + n.package);
   return n;
 }
 

@@ -25,17 +25,20 @@ struct NewOptions {
 };
 
 struct ProjectNames {
-  std::string runtime_config_key;         // NAME as given
+  std::string npm_scope;                  // of the workspace root's package.json, else "monorepo"
+  std::string runtime_config_key;         // class_name(NAME): my-table -> MyTable
   std::string package;                    // snake_case(NAME): the Python package
   std::filesystem::path root;             // <directory>/<sub-directory or package>
   std::optional<std::string> table_name;  // tableConfig.tableName, when --table-name was given
-  std::string local_table_name;           // localDev.tableName: --table-name, else "<NAME>-local"
-  std::string container_name;             // "<NAME>-dynamodb-local"
+  std::string local_table_name;           // localDev.tableName: "<scope>-<kebab(--table-name or NAME)>"
+  std::string container_name;             // "<scope>-dynamodb": one for the workspace
+  std::string distribution;               // pyproject's [project].name: "<scope>-<package>", PEP 503
 };
 
 // Throws GenerateError naming the rule a name breaks: NAME is 1-200 ASCII letters, digits, '-',
 // '_' or '.', starting with a letter; its package must be a Python identifier that is not a
 // keyword; table names follow DynamoDB's rule (3-255 of [A-Za-z0-9_.-]).
-ProjectNames derive_names(const NewOptions& options);
+// The npm scope is read from workspace_root/package.json.
+ProjectNames derive_names(const NewOptions& options, const std::filesystem::path& workspace_root = ".");
 
 }  // namespace ddbsynth

@@ -17,7 +17,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::string_view kLocalImage = "amazon/dynamodb-local:latest";
+constexpr std::string_view kLocalImage = "public.ecr.aws/aws-dynamodb-local/aws-dynamodb-local:latest";
 
 // The seed's two overloadable GSIs; entities/example.py uses both.
 Json default_gsis() {
@@ -38,6 +38,31 @@ std::string config_json(const ProjectNames& n, int port) {
                            {"containerName", n.container_name}}},
          {"tableConfig", table}};
   return c.dump(2) + "\n";
+}
+
+// What the seed's py project declares, so that uv or pip installs the package as a workspace
+// member: the generated client and entities import pynamodb and boto3 (the seed also adds
+// aws-lambda-powertools, which nothing generated here imports). The seed pins versions from its own
+// table; ddbsynth leaves them to the workspace's lock file.
+std::string pyproject_toml(const ProjectNames& n) {
+  return fmt::format(
+      "[project]\n"
+      "name = \"{}\"\n"
+      "version = \"1.0.0\"\n"
+      "description = \"The {} DynamoDB table: PynamoDB entities and client\"\n"
+      "requires-python = \">=3.10\"\n"
+      "dependencies = [\n"
+      "  \"pynamodb\",\n"
+      "  \"boto3\",\n"
+      "]\n"
+      "\n"
+      "[build-system]\n"
+      "requires = [\"hatchling\"]\n"
+      "build-backend = \"hatchling.build\"\n"
+      "\n"
+      "[tool.hatch.build.targets.wheel]\n"
+      "packages = [\"{}\"]\n",
+      n.distribution, n.runtime_config_key, n.package);
 }
 
 Json run_target(std::string command) {
@@ -82,7 +107,7 @@ ProjectPlan plan_new_project(const NewOptions& o) {
   if (o.infra == "dynamodb") plan.iac = resolve_iac(o.iac);
 
   fs::path config_path = n.root / "config.json";
-  std::string config = config_json(n, free_local_port(o.directory));
+  std::string config = config_json(n, shared_local_port(o.directory));
   Table table = parse_config(config, config_path.string());
 
   auto add = [&](fs::path path, std::string content, bool shared = false) {
@@ -92,6 +117,7 @@ ProjectPlan plan_new_project(const NewOptions& o) {
   if (!plan.iac.empty()) iac = iac_files(plan.iac, table);
   add(config_path, config);
   add(n.root / "project.json", project_json(n, iac ? &*iac : nullptr));
+  add(n.root / "pyproject.toml", pyproject_toml(n));
   for (auto& f : python_package_files(n)) add(n.root / f.path, std::move(f.content));
   add(n.root / n.package / "entities" / "base.py", render_base_py(table));
   if (iac) {

@@ -6,10 +6,11 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -18,7 +19,11 @@ namespace ddbsynth::local {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::string_view kSuffix = ".session";
+constexpr std::string_view kSession = ".session";
+constexpr std::string_view kNotice = ".notice";
+// Holds the starter's pid. Not the name of the round-1 marker ("started-by-dev", no pid), so a
+// stale one of those is never read as pid 1.
+constexpr std::string_view kStarter = "started-by";
 
 std::string base_dir() {
   for (const char* var : {"DDBSYNTH_RUN_DIR", "XDG_RUNTIME_DIR"})
@@ -28,7 +33,26 @@ std::string base_dir() {
 
 bool alive(pid_t pid) { return kill(pid, 0) == 0 || errno == EPERM; }
 
+std::string read_all(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void remove_file(const std::string& path) {
+  std::error_code ec;
+  fs::remove(path, ec);
+}
+
 }  // namespace
+
+std::string describe(const std::vector<DevSession>& sessions) {
+  std::string out;
+  for (const auto& s : sessions)
+    out += fmt::format("{}pid {} (table {})", out.empty() ? "" : ", ", s.pid, s.table.empty() ? "?" : s.table);
+  return out;
+}
 
 DevSessions::DevSessions(const LocalDev& local)
     : dir_(fmt::format("{}/ddbsynth-{}/{}-{}", base_dir(), getuid(), to_string(local.engine), local.container_name)) {
@@ -47,37 +71,57 @@ DevSessions::Lock::Lock(const std::string& path) : fd_(open(path.c_str(), O_RDWR
 
 DevSessions::Lock::~Lock() { close(fd_); }
 
-void DevSessions::join(pid_t pid) const { std::ofstream(fmt::format("{}/{}{}", dir_, pid, kSuffix)) << pid << '\n'; }
-
-void DevSessions::leave(pid_t pid) const {
-  std::error_code ec;
-  fs::remove(fmt::format("{}/{}{}", dir_, pid, kSuffix), ec);
+void DevSessions::join(pid_t pid, const std::string& table) const {
+  remove_file(fmt::format("{}/{}{}", dir_, pid, kNotice));  // a reused pid's
+  std::ofstream(fmt::format("{}/{}{}", dir_, pid, kSession)) << table << '\n';
 }
 
-std::vector<pid_t> DevSessions::others(pid_t self) const {
-  std::vector<pid_t> live;
+void DevSessions::leave(pid_t pid) const {
+  remove_file(fmt::format("{}/{}{}", dir_, pid, kSession));
+  remove_file(fmt::format("{}/{}{}", dir_, pid, kNotice));
+}
+
+std::vector<DevSession> DevSessions::others(pid_t self) const {
+  std::vector<DevSession> live;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir_, ec)) {
     std::string name = entry.path().filename().string();
-    if (!name.ends_with(kSuffix)) continue;
+    bool session = name.ends_with(kSession);
+    if (!session && !name.ends_with(kNotice)) continue;
     char* end = nullptr;
     long pid = std::strtol(name.c_str(), &end, 10);
-    if (pid <= 0 || std::string_view(end) != kSuffix || pid == self) continue;
-    if (alive(static_cast<pid_t>(pid)))
-      live.push_back(static_cast<pid_t>(pid));
-    else
+    if (pid <= 0 || std::string_view(end) != (session ? kSession : kNotice) || pid == self) continue;
+    if (!alive(static_cast<pid_t>(pid))) {
       fs::remove(entry.path(), ec);  // killed without leaving
+    } else if (session) {
+      std::string table = read_all(entry.path().string());
+      if (!table.empty() && table.back() == '\n') table.pop_back();
+      live.push_back(DevSession{static_cast<pid_t>(pid), table});
+    }
   }
   return live;
 }
 
-void DevSessions::mark_started() const { std::ofstream(dir_ + "/started-by-dev") << "1\n"; }
+void DevSessions::mark_started(pid_t pid) const { std::ofstream(fmt::format("{}/{}", dir_, kStarter)) << pid << '\n'; }
 
-bool DevSessions::started() const { return fs::exists(dir_ + "/started-by-dev"); }
+pid_t DevSessions::starter() const {
+  long pid = std::strtol(read_all(fmt::format("{}/{}", dir_, kStarter)).c_str(), nullptr, 10);
+  return pid > 0 ? static_cast<pid_t>(pid) : 0;
+}
 
-void DevSessions::clear_started() const {
-  std::error_code ec;
-  fs::remove(dir_ + "/started-by-dev", ec);
+void DevSessions::clear_started() const { remove_file(fmt::format("{}/{}", dir_, kStarter)); }
+
+void DevSessions::leave_notice(pid_t pid, const std::string& text) const {
+  std::ofstream(fmt::format("{}/{}{}", dir_, pid, kNotice)) << text << '\n';
+}
+
+std::optional<std::string> DevSessions::take_notice(pid_t pid) const {
+  std::string path = fmt::format("{}/{}{}", dir_, pid, kNotice);
+  if (!fs::exists(path)) return std::nullopt;
+  std::string text = read_all(path);
+  remove_file(path);
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
 }
 
 }  // namespace ddbsynth::local

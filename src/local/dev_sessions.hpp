@@ -1,17 +1,27 @@
 // The `ddbsynth local dev` processes that share one DynamoDB Local container. Each registers a
-// file named by its pid; a marker says a dev session (not `local up`) started the container. The
-// last session to leave stops a container a session started, and `local down` sees who still
-// uses it. A lock (flock) serializes starting the container, joining and leaving.
+// file named by its pid that holds its table's name; another records which session (not `local
+// up`) started the container, since only that one stops it, as the seed's dev does. A session that
+// stops the container under others leaves each a notice, so they end saying why. A lock (flock)
+// serializes starting the container, joining and leaving.
 #pragma once
 
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ddbsynth/model.hpp"
 
 namespace ddbsynth::local {
+
+struct DevSession {
+  pid_t pid;
+  std::string table;  // localDev.tableName
+};
+
+// "pid 12 (table acme-orders), pid 13 (table acme-users)"
+std::string describe(const std::vector<DevSession>& sessions);
 
 class DevSessions {
  public:
@@ -32,14 +42,20 @@ class DevSessions {
   };
   Lock lock() const { return Lock(dir_ + "/lock"); }
 
-  void join(pid_t pid) const;
+  void join(pid_t pid, const std::string& table) const;
+  // Also drops a notice left for it.
   void leave(pid_t pid) const;
   // The live sessions other than `pid`; files of dead ones are removed.
-  std::vector<pid_t> others(pid_t pid) const;
+  std::vector<DevSession> others(pid_t pid) const;
 
-  void mark_started() const;
-  bool started() const;
+  // The session that started the container; 0 when none did (`local up` did, or nobody knows).
+  void mark_started(pid_t pid) const;
+  pid_t starter() const;
   void clear_started() const;
+
+  // A line for session `pid` to print when its container goes; take_notice reads and removes it.
+  void leave_notice(pid_t pid, const std::string& text) const;
+  std::optional<std::string> take_notice(pid_t pid) const;
 
   const std::string& dir() const { return dir_; }
 

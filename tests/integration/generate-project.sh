@@ -5,7 +5,7 @@
 #   python   every .py compiles, base.py matches config.json, the package imports (stub PynamoDB)
 #   refuse   a second `new` (or any file in the way) fails with 2 and changes nothing; --force
 #   names    invalid names and table names exit 2 and write nothing
-#   ports    each new project gets the lowest port no config.json under --directory uses
+#   ports    every new project shares the port of the existing DynamoDB projects (8000 if none)
 #   gen      `gen pynamodb` picks up an added GSI, touches nothing else, --check reports drift
 #   escapes  base.py from fixtures/configs/escapes.json keeps every string exactly
 set -euo pipefail
@@ -27,7 +27,7 @@ expect_rc() {  # expect_rc CODE CMD...: runs CMD, its output in $out and $err
 check_base() { python3 "$here/generate-check-base-py.py" "$1" "$2" || fail "base.py does not match $1"; }
 
 python_tree() {  # the files of project $1 with package $2, relative to the workspace
-  printf '%s\n' "./$1/config.json" "./$1/project.json" "./$1/$2/__init__.py" "./$1/$2/client.py" \
+  printf '%s\n' "./$1/config.json" "./$1/project.json" "./$1/pyproject.toml" "./$1/$2/__init__.py" "./$1/$2/client.py" \
     "./$1/$2/entities/__init__.py" "./$1/$2/entities/base.py" "./$1/$2/entities/example.py"
 }
 
@@ -40,9 +40,10 @@ import json, sys
 root = sys.argv[1]
 config = json.load(open(f'{root}/config.json'))
 assert config == {
-    'runtimeConfigKey': 'my-table',
-    'localDev': {'port': 8000, 'tableName': 'my-table-local', 'image': 'amazon/dynamodb-local:latest',
-                 'containerName': 'my-table-dynamodb-local'},
+    'runtimeConfigKey': 'MyTable',
+    'localDev': {'port': 8000, 'tableName': 'monorepo-my-table',
+                 'image': 'public.ecr.aws/aws-dynamodb-local/aws-dynamodb-local:latest',
+                 'containerName': 'monorepo-dynamodb'},
     'tableConfig': {'globalSecondaryIndexes': [
         {'indexName': 'gsi1pk-gsi1sk-index', 'partitionKey': 'gsi1pk', 'sortKey': 'gsi1sk'},
         {'indexName': 'gsi2pk-gsi2sk-index', 'partitionKey': 'gsi2pk', 'sortKey': 'gsi2sk'}]},
@@ -54,18 +55,32 @@ assert targets['dev']['options']['command'] == 'ddbsynth local dev', targets['de
 assert targets['dev']['continuous'] is True, targets['dev']
 assert all(t['options']['cwd'] == '{projectRoot}' for t in targets.values())
 assert project['sourceRoot'] == 'packages/my_table/my_table', project
+import tomllib
+py = tomllib.load(open(f'{root}/pyproject.toml', 'rb'))
+assert py['project']['name'] == 'monorepo-my-table', py
+assert py['project']['dependencies'] == ['pynamodb', 'boto3'], py
+assert py['build-system']['build-backend'] == 'hatchling.build', py
+assert py['tool']['hatch']['build']['targets']['wheel']['packages'] == ['my_table'], py
 PY
   "$bin" validate packages/my_table/config.json >/dev/null || fail "the generated config.json is not valid"
   # The dev target's command works on the generated config, from the project root.
   (cd packages/my_table && "$bin" local up --dry-run) >"$out" 2>"$err" || fail "local up --dry-run: $(cat "$err")"
-  grep -q "my-table-dynamodb-local" "$out" || fail "local up does not use the project's container"
+  grep -q "monorepo-dynamodb" "$out" || fail "local up does not use the workspace's container"
   # Options: --directory, --sub-directory, --table-name (also the local table), an absolute directory.
   expect_rc 0 "$bin" new Orders --directory "$ws/libs" --sub-directory data/orders --table-name orders-prod --infra none
   diff <(python_tree libs/data/orders orders | LC_ALL=C sort) <(tree | grep '^./libs/') || fail "tree with options"
   python3 -c "
 import json; c = json.load(open('libs/data/orders/config.json'))
 assert c['runtimeConfigKey'] == 'Orders' and c['tableConfig']['tableName'] == 'orders-prod', c
-assert c['localDev']['tableName'] == 'orders-prod', c" || fail "config.json with --table-name"
+assert c['localDev']['tableName'] == 'monorepo-orders-prod', c" || fail "config.json with --table-name"
+  # The npm scope of the workspace root's package.json names the local table and the container.
+  mkdir "$work/scoped" && cd "$work/scoped" && echo '{"name": "@acme/source"}' > package.json
+  expect_rc 0 "$bin" new my-table --infra none --table-name Orders_V2
+  python3 -c "
+import json, tomllib; c = json.load(open('packages/my_table/config.json'))['localDev']
+assert (c['tableName'], c['containerName']) == ('acme-orders-v-2', 'acme-dynamodb'), c
+assert tomllib.load(open('packages/my_table/pyproject.toml', 'rb'))['project']['name'] == 'acme-my-table'" || fail "scope"
+  cd "$ws"
   # The same inputs give the same bytes.
   mkdir "$work/again" && (cd "$work/again" && "$bin" new my-table --infra none -q)
   diff -r packages/my_table "$work/again/packages/my_table" || fail "output is not deterministic"
@@ -79,10 +94,10 @@ python)
 import my_table
 from my_table import BaseModel, ExampleModel
 from my_table.client import get_table_name, is_local, runtime_config_key
-assert is_local() and runtime_config_key == 'my-table'
-assert get_table_name() == 'my-table-local'
+assert is_local() and runtime_config_key == 'MyTable'
+assert get_table_name() == 'monorepo-my-table'
 assert BaseModel.Meta.host == 'http://localhost:8000' and BaseModel.Meta.region == 'us-east-1'
-assert BaseModel._get_connection() == ('connection', 'my-table-local', 'http://localhost:8000', 'us-east-1')
+assert BaseModel._get_connection() == ('connection', 'monorepo-my-table', 'http://localhost:8000', 'us-east-1')
 assert issubclass(ExampleModel, BaseModel)
 assert BaseModel.gsi1_index.Meta.index_name == 'gsi1pk-gsi1sk-index'
 assert BaseModel.gsi2_index.Meta.index_name == 'gsi2pk-gsi2sk-index'
@@ -142,16 +157,16 @@ CASES
   grep -q "Python keyword" "$err" || fail "keyword message: $(cat "$err")"
   ;;
 ports)
-  mkdir -p packages/legacy/node_modules/x packages/other
-  echo '{"runtimeConfigKey":"a","localDev":{"tableName":"aaa"}}' > packages/other/config.json   # 8000 by default
+  # One port for every DynamoDB project (their dev targets share one container): the existing one.
+  mkdir -p packages/legacy/node_modules/x
   echo '{"runtimeConfigKey":"b","localDev":{"port":8001,"tableName":"bbb"}}' > packages/legacy/config.json
-  echo '{"localDev":{"port":8002}}' > packages/legacy/node_modules/x/config.json                # not a project
-  expect_rc 0 "$bin" new first --infra none
+  echo '{"localDev":{"port":7000}}' > packages/legacy/node_modules/x/config.json                # not a project
   expect_rc 0 "$bin" new second --infra none
+  expect_rc 0 "$bin" new third --infra none
   python3 -c "
 import json
-ports = [json.load(open(f'packages/{n}/config.json'))['localDev']['port'] for n in ('first', 'second')]
-assert ports == [8002, 8003], ports" || fail "ports"
+ports = [json.load(open(f'packages/{n}/config.json'))['localDev']['port'] for n in ('second', 'third')]
+assert ports == [8001, 8001], ports" || fail "ports"
   ;;
 gen)
   expect_rc 0 "$bin" new my-table --infra none

@@ -46,7 +46,7 @@ dry=$(printf '%s\n' "$OUT" | grep -v '^#' | grep -v '^ddbsynth ')
 : >"$WORK/engine/log"
 ddb local up "$WORK/dev.json" --wait 30
 expect_rc 0 "up"
-expect_eq "$OUT" "pulled image amazon/dynamodb-local:latest
+expect_eq "$OUT" "pulled image public.ecr.aws/aws-dynamodb-local/aws-dynamodb-local:latest
 started container shop-ddb on 127.0.0.1:$FREE (data in volume shop-ddb-data)
 created table shop-local (pk (S), sk (S))
 created GSI byCustomer
@@ -55,12 +55,12 @@ table shop-local at http://localhost:$FREE matches $WORK/dev.json" "up output"
 ran=$(grep -v -e '^image inspect' -e '^container inspect' "$WORK/engine/log" | sed 's/^/docker /')
 expect_eq "$ran" "$(printf '%s\n' "$dry" | sed 's/'"'"'//g')" "commands run = dry run"
 grep -q -e optimizeDbBeforeStartup "$WORK/engine/log" && fail "-optimizeDbBeforeStartup corrupts the database"
-expect_in "$dry" "docker run --detach --name shop-ddb --user root --workdir /home/dynamodblocal --publish 127.0.0.1:$FREE:$FREE --volume shop-ddb-data:/home/dynamodblocal/data amazon/dynamodb-local:latest -jar DynamoDBLocal.jar -sharedDb -dbPath ./data -port $FREE" "run command"
+expect_in "$dry" "docker run --detach --name shop-ddb --user root --workdir /home/dynamodblocal --publish 127.0.0.1:$FREE:$FREE --volume shop-ddb-data:/home/dynamodblocal/data public.ecr.aws/aws-dynamodb-local/aws-dynamodb-local:latest -jar DynamoDBLocal.jar -sharedDb -dbPath ./data -port $FREE" "run command"
 expect_eq "$(call "http://127.0.0.1:$FREE" DescribeTable '{"TableName":"shop-local"}' | q 'd.Table.GlobalSecondaryIndexes[0].IndexName')" "byCustomer" "table in the container"
 
 ddb local up "$WORK/dev.json"
 expect_rc 0 "second up"
-expect_eq "$OUT" "image amazon/dynamodb-local:latest is present
+expect_eq "$OUT" "image public.ecr.aws/aws-dynamodb-local/aws-dynamodb-local:latest is present
 container shop-ddb is running
 table shop-local at http://localhost:$FREE is up to date" "second up output"
 

@@ -1,5 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <fstream>
+
+#include "generate/name_case.hpp"
 #include "generate/project_names.hpp"
 
 using ddbsynth::derive_names;
@@ -27,12 +32,15 @@ std::string error_for(const NewOptions& o) {
 
 TEST(GenerateNames, SeedDefaults) {
   auto n = derive_names(named("my-table"));
-  EXPECT_EQ(n.runtime_config_key, "my-table");
+  EXPECT_EQ(n.npm_scope, "monorepo");  // no package.json here: the seed's fallback
+  EXPECT_EQ(n.runtime_config_key, "MyTable");
   EXPECT_EQ(n.package, "my_table");
   EXPECT_EQ(n.root, std::filesystem::path("packages/my_table"));
   EXPECT_FALSE(n.table_name);
-  EXPECT_EQ(n.local_table_name, "my-table-local");
-  EXPECT_EQ(n.container_name, "my-table-dynamodb-local");
+  EXPECT_EQ(n.local_table_name, "monorepo-my-table");
+  EXPECT_EQ(n.container_name, "monorepo-dynamodb");
+  EXPECT_EQ(n.distribution, "monorepo-my-table");
+  EXPECT_EQ(derive_names(named("orders")).runtime_config_key, "Orders");
   EXPECT_EQ(derive_names(named("MyTable")).package, "my_table");
   EXPECT_EQ(derive_names(named("orders.v2")).package, "orders_v2");
 }
@@ -45,7 +53,35 @@ TEST(GenerateNames, Options) {
   auto n = derive_names(o);
   EXPECT_EQ(n.root, std::filesystem::path("libs/data/orders"));
   EXPECT_EQ(n.table_name, "orders-prod");
-  EXPECT_EQ(n.local_table_name, "orders-prod");
+  EXPECT_EQ(n.local_table_name, "monorepo-orders-prod");
+}
+
+TEST(GenerateNames, SeedCasings) {
+  EXPECT_EQ(ddbsynth::class_name("my-table"), "MyTable");
+  EXPECT_EQ(ddbsynth::class_name("my_table.v2"), "MyTableV2");
+  EXPECT_EQ(ddbsynth::class_name("myTable"), "MyTable");
+  EXPECT_EQ(ddbsynth::kebab_case("MyTable"), "my-table");
+  EXPECT_EQ(ddbsynth::kebab_case("my_table"), "my-table");
+  EXPECT_EQ(ddbsynth::kebab_case("orders.v2"), "orders-v-2");
+  EXPECT_EQ(ddbsynth::kebab_case("XMLHttpRequest"), "xml-http-request");
+  EXPECT_EQ(ddbsynth::kebab_case("orders-prod"), "orders-prod");
+}
+
+TEST(GenerateNames, NpmScopeOfTheWorkspace) {
+  auto dir = std::filesystem::temp_directory_path() / ("ddbsynth-scope-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto write = [&](const char* text) { std::ofstream(dir / "package.json") << text; };
+  write(R"({"name": "@acme/source"})");
+  EXPECT_EQ(ddbsynth::npm_scope(dir), "acme");
+  auto n = derive_names(named("my-table"), dir);
+  EXPECT_EQ(n.local_table_name, "acme-my-table");
+  EXPECT_EQ(n.container_name, "acme-dynamodb");
+  EXPECT_EQ(n.distribution, "acme-my-table");
+  write(R"({"name": "source"})");
+  EXPECT_EQ(ddbsynth::npm_scope(dir), "monorepo");
+  write("not json");
+  EXPECT_EQ(ddbsynth::npm_scope(dir), "monorepo");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(GenerateNames, InvalidNamesSayWhichRule) {

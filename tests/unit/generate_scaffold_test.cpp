@@ -59,6 +59,7 @@ TEST_F(GenerateScaffold, PlansTheSeedsProject) {
   ProjectPlan p = plan_new_project(python_only("my-table"));
   EXPECT_EQ(paths(p), (std::vector<std::string>{
                           "packages/my_table/config.json", "packages/my_table/project.json",
+                          "packages/my_table/pyproject.toml",
                           "packages/my_table/my_table/__init__.py", "packages/my_table/my_table/client.py",
                           "packages/my_table/my_table/entities/__init__.py",
                           "packages/my_table/my_table/entities/example.py",
@@ -66,15 +67,16 @@ TEST_F(GenerateScaffold, PlansTheSeedsProject) {
   EXPECT_TRUE(p.iac.empty());
   // The config is valid and is what the seed writes.
   Table t = parse_config(content(p, "packages/my_table/config.json"), "config.json");
-  EXPECT_EQ(t.runtime_config_key, "my-table");
+  EXPECT_EQ(t.runtime_config_key, "MyTable");
   ASSERT_TRUE(t.local_dev);
   EXPECT_EQ(t.local_dev->port, 8000);
-  EXPECT_EQ(t.local_dev->table_name, "my-table-local");
-  EXPECT_EQ(t.local_dev->image, "amazon/dynamodb-local:latest");
+  EXPECT_EQ(t.local_dev->table_name, "monorepo-my-table");
+  EXPECT_EQ(t.local_dev->container_name, "monorepo-dynamodb");
+  EXPECT_EQ(t.local_dev->image, "public.ecr.aws/aws-dynamodb-local/aws-dynamodb-local:latest");
   ASSERT_EQ(t.gsis.size(), 2u);
   EXPECT_EQ(t.gsis[1].name, "gsi2pk-gsi2sk-index");
   EXPECT_FALSE(t.table_name);
-  EXPECT_NE(content(p, "packages/my_table/my_table/client.py").find("runtime_config_key = 'my-table'\n"), std::string::npos);
+  EXPECT_NE(content(p, "packages/my_table/my_table/client.py").find("runtime_config_key = 'MyTable'\n"), std::string::npos);
   EXPECT_TRUE(fs::is_empty(".")) << "planning wrote files";
 }
 
@@ -111,18 +113,27 @@ TEST_F(GenerateScaffold, SharedIacAlreadyIdenticalIsLeftAlone) {
   EXPECT_THROW(files_to_write(p, false), GenerateError);
 }
 
-TEST_F(GenerateScaffold, PortsSkipThoseInUse) {
-  EXPECT_EQ(free_local_port("packages"), 8000);  // no such directory yet
+TEST_F(GenerateScaffold, OnePortForAllProjects) {
+  EXPECT_EQ(shared_local_port("packages"), 8000);  // no such directory yet
+  // The first DynamoDB project skips the ports other projects reserve, as the seed's registry.
+  write("apps/api/project.json", R"({"name": "api", "metadata": {"ports": [8000, 8002]}})");
+  write("apps/mcp/project.json", R"({"name": "mcp", "metadata": {"port": 8001}})");
+  write("apps/bad/project.json", R"({"metadata": {"ports": "8003"}})");
+  EXPECT_EQ(shared_local_port("apps"), 8003);
+  write("apps/t/config.json", R"({"localDev": {"port": 8000}})");
+  EXPECT_EQ(shared_local_port("apps"), 8000);  // then one port for every table, reserved or not
   write("packages/a/config.json", R"({"runtimeConfigKey": "a", "localDev": {"tableName": "aaa"}})");
   write("packages/deep/b/config.json", R"({"localDev": {"port": 8001}})");
   write("packages/c/config.json", "not json");
   write("packages/d/config.json", R"({"localDev": {"port": 8003}})");
   write("packages/.cache/config.json", R"({"localDev": {"port": 8002}})");
   write("packages/e/node_modules/x/config.json", R"({"localDev": {"port": 8002}})");
-  EXPECT_EQ(free_local_port("packages"), 8002);
-  EXPECT_EQ(free_local_port("packages/deep"), 8000);
+  EXPECT_EQ(shared_local_port("packages/d"), 8003);
+  EXPECT_EQ(shared_local_port("packages/deep"), 8001);
+  EXPECT_EQ(shared_local_port("packages/e"), 8000);  // node_modules is not the workspace's
+  EXPECT_EQ(shared_local_port("packages"), 8000);    // a's default; they disagree: the lowest
   ProjectPlan p = plan_new_project(python_only("next"));
-  EXPECT_NE(content(p, "packages/next/config.json").find("\"port\": 8002"), std::string::npos);
+  EXPECT_NE(content(p, "packages/next/config.json").find("\"port\": 8000"), std::string::npos);
 }
 
 TEST_F(GenerateScaffold, InvalidOptionsThrowBeforePlanning) {

@@ -289,9 +289,10 @@ TEST(Injection, NewProject) {
     }
     if (f.file.path.ends_with("config.json")) {
       Json c = Json::parse(f.file.content);
-      EXPECT_EQ(c["runtimeConfigKey"], o.name);
+      // The seed's names: class name of NAME, <scope>-<kebab(--table-name)> (no package.json: monorepo).
+      EXPECT_EQ(c["runtimeConfigKey"], "MyOddTable9");
       EXPECT_EQ(c["tableConfig"]["tableName"], o.table_name);
-      EXPECT_EQ(c["localDev"]["tableName"], o.table_name);
+      EXPECT_EQ(c["localDev"]["tableName"], "monorepo-my-odd-table-9-v-2");
     }
     if (f.file.path.ends_with(".json")) EXPECT_TRUE(Json::accept(f.file.content)) << f.file.path;
   }

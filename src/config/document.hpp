@@ -60,7 +60,9 @@ std::string printable(std::string_view s);
 
 // Limits that keep hostile input from exhausting stack or memory.
 inline constexpr int kMaxDepth = 64;
-inline constexpr size_t kMaxNodes = 1'000'000;
+// 100,000: the largest config DynamoDB accepts (20 GSIs, 5 LSIs, 50 tags, a 20 KB resource policy,
+// replicas) has a few thousand values; a million cost a second of page faults.
+inline constexpr size_t kMaxNodes = 100'000;
 inline constexpr size_t kMaxFileBytes = 4 << 20;  // a real config is a few KB
 inline constexpr size_t kMaxExpandedBytes = 4 * kMaxFileBytes;  // string bytes after YAML aliases
 inline constexpr size_t kMaxErrors = 100;  // diagnostics reported for one config

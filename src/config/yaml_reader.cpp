@@ -46,6 +46,7 @@ class TreeBuilder : public YAML::EventHandler {
         if (o.anchor == anchor) fail(pos_of(mark), "recursive alias: it refers to the node it is inside");
       fail(pos_of(mark), "alias to an unknown anchor");
     }
+    expanded_alias_ = true;
     count(pos_of(mark), it->second.size, it->second.bytes);
     add(Value(it->second.value));
   }
@@ -92,6 +93,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::map<YAML::anchor_t, Anchored> anchors_;
   size_t nodes_ = 0;
   size_t bytes_ = 0;
+  bool expanded_alias_ = false;
 
   [[noreturn]] void fail(TextPos p, const std::string& message) const {
     throw InputError(SourcePos{file_, p.line, p.column}, message);
@@ -100,7 +102,9 @@ class TreeBuilder : public YAML::EventHandler {
   void count(TextPos p, size_t n, size_t bytes) {
     nodes_ += n;
     bytes_ += bytes;
-    if (nodes_ > kMaxNodes) fail(p, fmt::format("document expands to more than {} values (alias bomb?)", kMaxNodes));
+    if (nodes_ > kMaxNodes)
+      fail(p, expanded_alias_ ? fmt::format("document expands to more than {} values (alias bomb?)", kMaxNodes)
+                              : fmt::format("document has more than {} values", kMaxNodes));
     if (bytes_ > kMaxExpandedBytes)
       fail(p, fmt::format("document expands to more than {} bytes of text (alias bomb?)", kMaxExpandedBytes));
   }
@@ -150,6 +154,7 @@ class TreeBuilder : public YAML::EventHandler {
     }
     if (!parent.pending_key) {
       if (v.kind == Value::Kind::Array || v.kind == Value::Kind::Object) fail(v.pos, "mapping keys must be strings");
+      --nodes_;  // a key is not a value, as in the JSON reader
       parent.pending_key = std::move(v);
       return;
     }

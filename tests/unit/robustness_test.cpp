@@ -67,24 +67,23 @@ TEST(Robustness, InvalidEscapeMessageIsOneLine) {
 TEST(Robustness, ManyKeysTakeLinearTime) {
   std::string json = R"({"runtimeConfigKey": "t", "$schema": "s", "tableConfig": {"tags": {)";
   std::string yaml = "runtimeConfigKey: t\ntableConfig:\n  tags:\n";
-  for (int i = 0; i < 200000; ++i) {
+  for (int i = 0; i < 90000; ++i) {  // under the 100,000 values a document may hold
     json += (i ? ", \"k" : "\"k") + std::to_string(i) + "\": \"v\"";
     yaml += "    k" + std::to_string(i) + ": v\n";
   }
   json += "}}}";
   auto start = Clock::now();
-  EXPECT_THAT(first_error(json), HasSubstr("at most 50 tags are allowed, found 200000"));
-  EXPECT_THAT(first_error(yaml, "c.yaml"), HasSubstr("at most 50 tags are allowed, found 200000"));
+  EXPECT_THAT(first_error(json), HasSubstr("at most 50 tags are allowed, found 90000"));
+  EXPECT_THAT(first_error(yaml, "c.yaml"), HasSubstr("at most 50 tags are allowed, found 90000"));
   EXPECT_LT(seconds_since(start), 20.0);  // minutes before; a generous bound for sanitizer builds
 }
 
 // The same for lists validation checked pairwise: non-key attributes, grants, key attributes.
 TEST(Robustness, LongListsTakeLinearTime) {
   std::string non_key, grants, gsis;
-  for (int i = 0; i < 100000; ++i) {
-    non_key += (i ? ", \"a" : "\"a") + std::to_string(i) + "\"";
+  for (int i = 0; i < 90000; ++i) non_key += (i ? ", \"a" : "\"a") + std::to_string(i) + "\"";
+  for (int i = 0; i < 30000; ++i)  // three values a grant, under the 100,000 of a document
     grants += (i ? ", {\"role\": \"r" : "{\"role\": \"r") + std::to_string(i) + "\", \"access\": \"read\"}";
-  }
   for (int i = 0; i < 20000; ++i)
     gsis += (i ? ", {\"indexName\": \"ix" : "{\"indexName\": \"ix") + std::to_string(i) + "\", \"partitionKey\": \"p\"}";
   auto start = Clock::now();

@@ -80,18 +80,7 @@ StackTemplate global_stack_template(const Table& t) {
   const std::string key_path = r.key + "/Resource", table_path = r.table + "/Resource";
   const std::string key_id = logical_id(key_path), table_id = logical_id(table_path);
   GrantTargets targets{table_id, key_id, !t.gsis.empty() || !t.lsis.empty(), app_arn(t.global.region)};
-  Json table_statements = Json::array();
-  Json key_statements = Json::array({Json{{"Action", "kms:*"},
-                                          {"Effect", "Allow"},
-                                          {"Principal", Json{{"AWS", cfn::account_root_arn()}}},
-                                          {"Resource", "*"}}});
-  std::vector<Json> role_policies;
-  for (const auto& g : t.grants) {
-    GrantStatements s = table_v2_grant_statements(g, targets);
-    for (auto& x : s.table_policy) table_statements.push_back(std::move(x));
-    for (auto& x : s.key_policy) key_statements.push_back(std::move(x));
-    role_policies.push_back(policy_document(s.role_policy));
-  }
+  auto [table_statements, key_statements, role_policies] = gather_grants(t, targets, table_v2_grant_statements);
 
   Json key_props;
   key_props["EnableKeyRotation"] = t.key_rotation;

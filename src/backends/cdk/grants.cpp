@@ -28,16 +28,6 @@ const std::vector<Step>& steps_for(Access a) {
   return kSteps[static_cast<int>(a)];
 }
 
-// A statement as PolicyStatement.toStatementJson normalizes it: one action as a string.
-Json statement(std::span<const std::string_view> actions, Json resource, const Json* principal = nullptr) {
-  Json s;
-  s["Action"] = cfn::actions(actions);
-  s["Effect"] = "Allow";
-  if (principal) s["Principal"] = *principal;
-  s["Resource"] = std::move(resource);
-  return s;
-}
-
 // The table's ARNs stay a list even when the index ARN (a lazy value) resolves to nothing.
 Json table_arns(const GrantTargets& t) {
   Json arns = Json::array({cfn::get_att(t.table_id, "Arn")});
@@ -46,6 +36,31 @@ Json table_arns(const GrantTargets& t) {
 }
 
 }  // namespace
+
+Json grant_statement(std::span<const std::string_view> actions, Json resource, const Json* principal) {
+  Json s;
+  s["Action"] = cfn::actions(actions);
+  s["Effect"] = "Allow";
+  if (principal) s["Principal"] = *principal;
+  s["Resource"] = std::move(resource);
+  return s;
+}
+
+GrantedPolicies gather_grants(const Table& t, const GrantTargets& targets, GrantStatementsFn statements) {
+  GrantedPolicies out{Json::array(),
+                      Json::array({Json{{"Action", "kms:*"},
+                                        {"Effect", "Allow"},
+                                        {"Principal", Json{{"AWS", cfn::account_root_arn()}}},
+                                        {"Resource", "*"}}}),
+                      {}};
+  for (const auto& g : t.grants) {
+    GrantStatements s = statements(g, targets);
+    for (auto& x : s.table_policy) out.table_statements.push_back(std::move(x));
+    for (auto& x : s.key_policy) out.key_statements.push_back(std::move(x));
+    out.role_policies.push_back(policy_document(s.role_policy));
+  }
+  return out;
+}
 
 GrantStatements grant_statements(const Grant& g, const GrantTargets& targets) {
   using namespace std::string_view_literals;
@@ -56,25 +71,25 @@ GrantStatements grant_statements(const Grant& g, const GrantTargets& targets) {
   for (Step step : steps_for(g.access)) {
     switch (step) {
       case Step::Key:
-        out.role_policy.push_back(statement(a.key, cfn::get_att(targets.key_id, "Arn")));
-        if (g.by_arn) out.key_policy.push_back(statement(a.key, "*", &principal));
+        out.role_policy.push_back(grant_statement(a.key, cfn::get_att(targets.key_id, "Arn")));
+        if (g.by_arn) out.key_policy.push_back(grant_statement(a.key, "*", &principal));
         break;
       case Step::Table:
-        out.role_policy.push_back(statement(a.table, table_arns(targets)));
-        if (g.by_arn) out.table_policy.push_back(statement(a.table, "*", &principal));
+        out.role_policy.push_back(grant_statement(a.table, table_arns(targets)));
+        if (g.by_arn) out.table_policy.push_back(grant_statement(a.table, "*", &principal));
         break;
       case Step::PrincipalOnly:
-        out.role_policy.push_back(statement(a.principal_only, table_arns(targets)));
+        out.role_policy.push_back(grant_statement(a.principal_only, table_arns(targets)));
         break;
       case Step::ListStreams:
-        out.role_policy.push_back(statement(kListStreams, "*"));
+        out.role_policy.push_back(grant_statement(kListStreams, "*"));
         break;
       case Step::Stream:
-        out.role_policy.push_back(statement(a.stream, cfn::get_att(targets.table_id, "StreamArn")));
+        out.role_policy.push_back(grant_statement(a.stream, cfn::get_att(targets.table_id, "StreamArn")));
         break;
     }
   }
-  out.role_policy.push_back(statement(appconfig_read_actions(), targets.app_arn));
+  out.role_policy.push_back(grant_statement(appconfig_read_actions(), targets.app_arn));
   return out;
 }
 

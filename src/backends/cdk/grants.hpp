@@ -4,6 +4,8 @@
 // resource policy and the key policy.
 #pragma once
 
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include "backends/common/cfn.hpp"
@@ -26,6 +28,20 @@ struct GrantStatements {
 };
 
 GrantStatements grant_statements(const Grant& g, const GrantTargets& targets);
+
+// A statement as PolicyStatement.toStatementJson normalizes it: one action as a string.
+cfn::Json grant_statement(std::span<const std::string_view> actions, cfn::Json resource,
+                          const cfn::Json* principal = nullptr);
+
+// Every grant's statements gathered: those for the table's resource policy, the key policy (after
+// the account root's kms:* the Key construct starts it with) and each role's policy document.
+struct GrantedPolicies {
+  cfn::Json table_statements;
+  cfn::Json key_statements;
+  std::vector<cfn::Json> role_policies;
+};
+using GrantStatementsFn = GrantStatements (*)(const Grant&, const GrantTargets&);
+GrantedPolicies gather_grants(const Table& t, const GrantTargets& targets, GrantStatementsFn statements);
 
 // PolicyDocument rendering: identical statements (after the first) are dropped.
 cfn::Json policy_document(const cfn::Json& statements);

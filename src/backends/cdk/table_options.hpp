@@ -9,9 +9,6 @@
 
 namespace ddbsynth::cdk {
 
-cfn::Json on_demand_throughput(const OnDemandThroughput& d);  // {MaxReadRequestUnits?, MaxWriteRequestUnits?}
-cfn::Json warm_throughput(const WarmThroughput& w);           // {ReadUnitsPerSecond?, WriteUnitsPerSecond?}
-cfn::Json contributor_insights(const ContributorInsights& c); // {Enabled: true, Mode?}
 cfn::Json kinesis_stream(const KinesisDestination& k);
 cfn::Json import_source(const ImportSource& s);
 

@@ -26,39 +26,6 @@ Json read_capacity(const std::optional<Scaling>& scaling, int64_t fixed) {
   return Json{{"ReadCapacityUnits", fixed}};
 }
 
-Json contributor_insights(const ContributorInsights& ci) {
-  Json out{{"Enabled", true}};
-  if (ci.mode) out["Mode"] = to_string(*ci.mode);
-  return out;
-}
-
-Json warm_throughput(const WarmThroughput& w) {
-  Json out = Json::object();
-  if (w.read_units_per_second) out["ReadUnitsPerSecond"] = *w.read_units_per_second;
-  if (w.write_units_per_second) out["WriteUnitsPerSecond"] = *w.write_units_per_second;
-  return out;
-}
-
-// TableV2 registers attributes as it adds keys: the table's, each GSI's, then each LSI's.
-Json attribute_definitions(const Table& t) {
-  std::vector<KeyAttribute> seen;
-  auto add = [&](const KeyAttribute& k) {
-    for (const auto& s : seen)
-      if (s.name == k.name) return;
-    seen.push_back(k);
-  };
-  add(t.partition_key);
-  if (t.sort_key) add(*t.sort_key);
-  for (const auto& g : t.gsis) {
-    add(g.partition_key);
-    if (g.sort_key) add(*g.sort_key);
-  }
-  for (const auto& l : t.lsis) add(l.sort_key);
-  Json defs = Json::array();
-  for (const auto& a : seen) defs.push_back(Json{{"AttributeName", a.name}, {"AttributeType", to_string(a.type)}});
-  return defs;
-}
-
 // The table's provisioned read capacity, which replicas and indexes inherit unless they set theirs.
 std::optional<Json> table_read(const Table& t) {
   if (t.billing != BillingMode::Provisioned) return std::nullopt;
@@ -101,14 +68,14 @@ Json replica(const Table& t, const Replica* r, const std::string& key_id, const 
   const std::optional<ContributorInsights>& ci =
       r && r->contributor_insights ? r->contributor_insights : t.options.contributor_insights;
   Json out;
-  if (ci) out["ContributorInsightsSpecification"] = contributor_insights(*ci);
+  if (ci) out["ContributorInsightsSpecification"] = cfn::contributor_insights(*ci);
   out["DeletionProtectionEnabled"] = r && r->deletion_protection ? *r->deletion_protection : t.deletion_protection;
   if (!t.gsis.empty()) {
     Json gsis = Json::array();
     for (size_t i = 0; i < t.gsis.size(); ++i) {
       Json g;
       if (t.options.contributor_insights)
-        g["ContributorInsightsSpecification"] = contributor_insights(*t.options.contributor_insights);
+        g["ContributorInsightsSpecification"] = cfn::contributor_insights(*t.options.contributor_insights);
       g["IndexName"] = t.gsis[i].name;
       if (auto units = t.gsis[i].on_demand.max_read_request_units)
         g["ReadOnDemandThroughputSettings"] = Json{{"MaxReadRequestUnits", *units}};
@@ -178,7 +145,7 @@ void check_table_v2(const Table& t) {
 Json global_table_properties(const Table& t, const std::string& key_id, const Json& resource_policy) {
   const bool provisioned = t.billing == BillingMode::Provisioned;
   Json p;
-  p["AttributeDefinitions"] = attribute_definitions(t);
+  p["AttributeDefinitions"] = cfn::table_v2_attribute_definitions(t);
   p["BillingMode"] = to_string(t.billing);
   if (!t.gsis.empty()) {
     Json gsis = Json::array();
@@ -187,7 +154,7 @@ Json global_table_properties(const Table& t, const std::string& key_id, const Js
       j["IndexName"] = g.name;
       j["KeySchema"] = cfn::key_schema(g.partition_key, g.sort_key);
       j["Projection"] = cfn::projection(g.projection, g.non_key_attributes);
-      if (g.warm) j["WarmThroughput"] = warm_throughput(*g.warm);
+      if (g.warm) j["WarmThroughput"] = cfn::warm_throughput(*g.warm);
       if (auto units = g.on_demand.max_write_request_units)
         j["WriteOnDemandThroughputSettings"] = Json{{"MaxWriteRequestUnits", *units}};
       if (provisioned) {
@@ -211,7 +178,7 @@ Json global_table_properties(const Table& t, const std::string& key_id, const Js
   p["StreamSpecification"] = Json{{"StreamViewType", "NEW_AND_OLD_IMAGES"}};
   if (t.table_name) p["TableName"] = *t.table_name;
   if (t.ttl_attribute) p["TimeToLiveSpecification"] = Json{{"AttributeName", *t.ttl_attribute}, {"Enabled", true}};
-  if (t.warm) p["WarmThroughput"] = warm_throughput(*t.warm);
+  if (t.warm) p["WarmThroughput"] = cfn::warm_throughput(*t.warm);
   if (auto units = t.on_demand.max_write_request_units)
     p["WriteOnDemandThroughputSettings"] = Json{{"MaxWriteRequestUnits", *units}};
   if (provisioned && t.auto_scaling.write)

@@ -7,15 +7,6 @@ namespace {
 
 using cfn::Json;
 
-Json statement(std::span<const std::string_view> actions, Json resource, const Json* principal = nullptr) {
-  Json s;
-  s["Action"] = cfn::actions(actions);
-  s["Effect"] = "Allow";
-  if (principal) s["Principal"] = *principal;
-  s["Resource"] = std::move(resource);
-  return s;
-}
-
 // TableBaseV2 lists the index ARN only when there are indexes (v1's lazy one always makes a
 // list); one resource is written as a string.
 Json table_arns(const GrantTargets& t) {
@@ -33,16 +24,16 @@ GrantStatements table_v2_grant_statements(const Grant& g, const GrantTargets& ta
   const Json stream_arn = cfn::get_att(targets.table_id, "StreamArn");
   GrantStatements out;
   // grantStreamRead lists the table's streams on its stream ARN, before the key grant.
-  if (a.list_streams) out.role_policy.push_back(statement(kListStreams, stream_arn));
-  out.role_policy.push_back(statement(a.key, cfn::get_att(targets.key_id, "Arn")));
-  if (g.by_arn) out.key_policy.push_back(statement(a.key, "*", &principal));
+  if (a.list_streams) out.role_policy.push_back(grant_statement(kListStreams, stream_arn));
+  out.role_policy.push_back(grant_statement(a.key, cfn::get_att(targets.key_id, "Arn")));
+  if (g.by_arn) out.key_policy.push_back(grant_statement(a.key, "*", &principal));
   if (!a.table.empty()) {
-    out.role_policy.push_back(statement(a.table, table_arns(targets)));
-    if (g.by_arn) out.table_policy.push_back(statement(a.table, "*", &principal));
+    out.role_policy.push_back(grant_statement(a.table, table_arns(targets)));
+    if (g.by_arn) out.table_policy.push_back(grant_statement(a.table, "*", &principal));
   }
-  if (!a.principal_only.empty()) out.role_policy.push_back(statement(a.principal_only, table_arns(targets)));
-  if (!a.stream.empty()) out.role_policy.push_back(statement(a.stream, stream_arn));
-  out.role_policy.push_back(statement(appconfig_read_actions(), targets.app_arn));
+  if (!a.principal_only.empty()) out.role_policy.push_back(grant_statement(a.principal_only, table_arns(targets)));
+  if (!a.stream.empty()) out.role_policy.push_back(grant_statement(a.stream, stream_arn));
+  out.role_policy.push_back(grant_statement(appconfig_read_actions(), targets.app_arn));
   return out;
 }
 

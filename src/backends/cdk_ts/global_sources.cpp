@@ -20,10 +20,11 @@ import {
   TablePropsV2,
   TableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
-import { IRole, Role } from 'aws-cdk-lib/aws-iam';
+import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Stream } from 'aws-cdk-lib/aws-kinesis';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { grantTableAccess } from './dynamodb.js';
 import type { Access, KeyConfig, LocalSecondaryIndexConfig, ProjectionConfig } from './dynamodb.js';
 import { RuntimeConfig } from './runtime-config.js';
 import {
@@ -124,14 +125,6 @@ function autoscaled(s: ScalingConfig): Capacity {
     ...(s.targetUtilization !== undefined ? { targetUtilizationPercent: s.targetUtilization } : {}),
   });
 }
-
-const GRANTS: Record<Access, (table: TableV2, role: IRole) => void> = {
-  read: (table, role) => table.grantReadData(role),
-  write: (table, role) => table.grantWriteData(role),
-  readWrite: (table, role) => table.grantReadWriteData(role),
-  full: (table, role) => table.grantFullAccess(role),
-  streamRead: (table, role) => table.grantStreamRead(role),
-};
 
 /**
  * A DynamoDB global table built from its config: the customer-managed key of the stack's region,
@@ -258,13 +251,7 @@ export class DynamoDBGlobalTable extends Construct {
    * to an existing role, given by ARN or by name and imported into the stack under its name.
    */
   grantRole(role: string, access: Access): IRole {
-    const stack = Stack.of(this);
-    const byArn = role.indexOf('arn:') === 0;
-    const name = byArn ? role.split(':').slice(5).join(':').split('/').pop()! : role;
-    const imported = byArn ? Role.fromRoleArn(stack, name, role) : Role.fromRoleName(stack, name, role);
-    GRANTS[access](this.table, imported);
-    RuntimeConfig.ensure(this).grantRead(this, imported);
-    return imported;
+    return grantTableAccess(this, this.table, role, access);
   }
 }
 )ts";

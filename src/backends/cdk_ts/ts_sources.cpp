@@ -153,6 +153,7 @@ import {
   Attribute,
   AttributeType,
   BillingMode,
+  ITable,
   ProjectionType,
   StreamViewType,
   Table,
@@ -247,7 +248,7 @@ function projection(index: ProjectionConfig): { projectionType: ProjectionType; 
   return index.nonKeyAttributes ? { projectionType, nonKeyAttributes: index.nonKeyAttributes } : { projectionType };
 }
 
-const GRANTS: Record<Access, (table: Table, role: IRole) => void> = {
+const GRANTS: Record<Access, (table: ITable, role: IRole) => void> = {
   read: (table, role) => table.grantReadData(role),
   write: (table, role) => table.grantWriteData(role),
   readWrite: (table, role) => table.grantReadWriteData(role),
@@ -321,14 +322,22 @@ export class DynamoDBTable extends Construct {
    * or by name and imported into the stack under its name.
    */
   grantRole(role: string, access: Access): IRole {
-    const stack = Stack.of(this);
-    const byArn = role.indexOf('arn:') === 0;
-    const name = byArn ? role.split(':').slice(5).join(':').split('/').pop()! : role;
-    const imported = byArn ? Role.fromRoleArn(stack, name, role) : Role.fromRoleName(stack, name, role);
-    GRANTS[access](this.table, imported);
-    RuntimeConfig.ensure(this).grantRead(this, imported);
-    return imported;
+    return grantTableAccess(this, this.table, role, access);
   }
+}
+
+/**
+ * Grants `access` to `table`, and read access to the runtime config, to an existing role given by
+ * ARN or by name, imported into the stack under its name. Every table construct grants this way.
+ */
+export function grantTableAccess(construct: Construct, table: ITable, role: string, access: Access): IRole {
+  const stack = Stack.of(construct);
+  const byArn = role.indexOf('arn:') === 0;
+  const name = byArn ? role.split(':').slice(5).join(':').split('/').pop()! : role;
+  const imported = byArn ? Role.fromRoleArn(stack, name, role) : Role.fromRoleName(stack, name, role);
+  GRANTS[access](table, imported);
+  RuntimeConfig.ensure(construct).grantRead(construct, imported);
+  return imported;
 }
 )ts";
 

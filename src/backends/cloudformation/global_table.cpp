@@ -41,19 +41,6 @@ Json write_settings(const Table& t, const std::optional<Scaling>& own, int64_t s
   return Json{{"WriteCapacityAutoScalingSettings", autoscaled(*s, seed)}};
 }
 
-Json contributor_insights(const ContributorInsights& c) {
-  Json j{{"Enabled", true}};
-  if (c.mode) j["Mode"] = to_string(*c.mode);
-  return j;
-}
-
-Json warm(const WarmThroughput& w) {
-  Json j;
-  if (w.read_units_per_second) j["ReadUnitsPerSecond"] = *w.read_units_per_second;
-  if (w.write_units_per_second) j["WriteUnitsPerSecond"] = *w.write_units_per_second;
-  return j;
-}
-
 Json tags(const std::vector<std::pair<std::string, std::string>>& list) {
   Json out = Json::array();
   for (const auto& [k, v] : list) out.push_back(Json{{"Key", k}, {"Value", v}});
@@ -79,7 +66,7 @@ Json global_indexes(const Table& t) {
     j["IndexName"] = g.name;
     j["KeySchema"] = key_schema(g.partition_key, g.sort_key);
     j["Projection"] = projection(g.projection, g.non_key_attributes);
-    if (g.warm) j["WarmThroughput"] = warm(*g.warm);
+    if (g.warm) j["WarmThroughput"] = cfn::warm_throughput(*g.warm);
     if (g.on_demand.max_write_request_units)
       j["WriteOnDemandThroughputSettings"] = Json{{"MaxWriteRequestUnits", *g.on_demand.max_write_request_units}};
     if (g.capacity) j["WriteProvisionedThroughputSettings"] = write_settings(t, g.auto_scaling.write, g.capacity->write);
@@ -94,7 +81,7 @@ Json replica_index(const Table& t, const GlobalSecondaryIndex& g) {
   Json j;
   const auto& table_ci = t.options.contributor_insights;
   if (g.contributor_insights || table_ci)
-    j["ContributorInsightsSpecification"] = contributor_insights(g.contributor_insights ? *g.contributor_insights : *table_ci);
+    j["ContributorInsightsSpecification"] = cfn::contributor_insights(g.contributor_insights ? *g.contributor_insights : *table_ci);
   j["IndexName"] = g.name;
   if (g.on_demand.max_read_request_units)
     j["ReadOnDemandThroughputSettings"] = Json{{"MaxReadRequestUnits", *g.on_demand.max_read_request_units}};
@@ -111,7 +98,7 @@ Json replica_index(const Table& t, const GlobalSecondaryIndex& g) {
 Json replica(const Table& t, const Replica* r, const std::string& region, const Json& key_arn, const Json& policy) {
   Json j;
   auto ci = r && r->contributor_insights ? r->contributor_insights : t.options.contributor_insights;
-  if (ci) j["ContributorInsightsSpecification"] = contributor_insights(*ci);
+  if (ci) j["ContributorInsightsSpecification"] = cfn::contributor_insights(*ci);
   j["DeletionProtectionEnabled"] = r && r->deletion_protection ? *r->deletion_protection : t.deletion_protection;
   if (!t.gsis.empty()) {
     Json gsis = Json::array();
@@ -145,22 +132,6 @@ Json replica(const Table& t, const Replica* r, const std::string& region, const 
   return j;
 }
 
-// Key attributes in the order TableV2 registers them: the table's, the GSIs', the LSIs'.
-std::vector<KeyAttribute> attribute_order(const Table& t) {
-  std::vector<KeyAttribute> out;
-  auto add = [&](const KeyAttribute& a) {
-    if (std::none_of(out.begin(), out.end(), [&](const KeyAttribute& b) { return b.name == a.name; })) out.push_back(a);
-  };
-  add(t.partition_key);
-  if (t.sort_key) add(*t.sort_key);
-  for (const auto& g : t.gsis) {
-    add(g.partition_key);
-    if (g.sort_key) add(*g.sort_key);
-  }
-  for (const auto& l : t.lsis) add(l.sort_key);
-  return out;
-}
-
 }  // namespace
 
 std::string replica_regions(const Table& t) {
@@ -173,10 +144,7 @@ Json global_table_properties(const Table& t, const Json& key_arn, const Json& re
   if (!t.global.region)
     throw BackendError{t.where("tableConfig.replicas"), "a table with replicas needs tableConfig.region"};
   Json p;
-  Json defs = Json::array();
-  for (const auto& a : attribute_order(t))
-    defs.push_back(Json{{"AttributeName", a.name}, {"AttributeType", to_string(a.type)}});
-  p["AttributeDefinitions"] = defs;
+  p["AttributeDefinitions"] = cfn::table_v2_attribute_definitions(t);
   p["BillingMode"] = to_string(t.billing);
   if (!t.gsis.empty()) p["GlobalSecondaryIndexes"] = global_indexes(t);
   if (t.global.witness_region) p["GlobalTableWitnesses"] = Json::array({Json{{"Region", *t.global.witness_region}}});
@@ -191,7 +159,7 @@ Json global_table_properties(const Table& t, const Json& key_arn, const Json& re
   p["StreamSpecification"] = Json{{"StreamViewType", "NEW_AND_OLD_IMAGES"}};
   if (t.table_name) p["TableName"] = *t.table_name;
   if (t.ttl_attribute) p["TimeToLiveSpecification"] = Json{{"AttributeName", *t.ttl_attribute}, {"Enabled", true}};
-  if (t.warm) p["WarmThroughput"] = warm(*t.warm);
+  if (t.warm) p["WarmThroughput"] = cfn::warm_throughput(*t.warm);
   if (t.on_demand.max_write_request_units)
     p["WriteOnDemandThroughputSettings"] = Json{{"MaxWriteRequestUnits", *t.on_demand.max_write_request_units}};
   if (t.capacity) p["WriteProvisionedThroughputSettings"] = write_settings(t, std::nullopt, t.capacity->write);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ddbsynth::cfn {
 
 Json ref(std::string_view id) { return Json{{"Ref", id}}; }
@@ -80,6 +82,24 @@ Json point_in_time_recovery(const Table& t) {
 }
 
 }  // namespace
+
+Json table_v2_attribute_definitions(const Table& t) {
+  std::vector<const KeyAttribute*> seen;
+  auto add = [&](const KeyAttribute& k) {
+    if (std::none_of(seen.begin(), seen.end(), [&](const KeyAttribute* s) { return s->name == k.name; }))
+      seen.push_back(&k);
+  };
+  add(t.partition_key);
+  if (t.sort_key) add(*t.sort_key);
+  for (const auto& g : t.gsis) {
+    add(g.partition_key);
+    if (g.sort_key) add(*g.sort_key);
+  }
+  for (const auto& l : t.lsis) add(l.sort_key);
+  Json defs = Json::array();
+  for (const KeyAttribute* a : seen) defs.push_back(Json{{"AttributeName", a->name}, {"AttributeType", to_string(a->type)}});
+  return defs;
+}
 
 Json local_secondary_indexes(const Table& t) {
   Json lsis = Json::array();

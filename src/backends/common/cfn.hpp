@@ -35,6 +35,10 @@ Json warm_throughput(const WarmThroughput& w);           // {ReadUnitsPerSecond?
 Json contributor_insights(const ContributorInsights& c);  // {Enabled: true, Mode?}
 Json key_schema(const KeyAttribute& hash, const std::optional<KeyAttribute>& range);  // [HASH, RANGE?]
 Json projection(Projection p, const std::vector<std::string>& non_key);            // {NonKeyAttributes?, ProjectionType}
+// AttributeDefinitions in the order the CDK's TableV2 registers keys: the table's, each GSI's, then
+// each LSI's (v1's Table, and Table::attribute_definitions, put the LSIs first). The CloudFormation
+// GlobalTable follows it too, so that the two global targets write one list.
+Json table_v2_attribute_definitions(const Table& t);
 // LocalSecondaryIndexes, in config order.
 Json local_secondary_indexes(const Table& t);
 // One element of GlobalSecondaryIndexes, in CDK's key order.

@@ -50,7 +50,7 @@ void key_type(const Change& c, Context& x) {
 }
 
 void lsi_change(const Change& c, Context& x) {
-  const Json& ix = c.new_value.is_null() ? c.old_value : c.new_value;
+  const Json& ix = changed_value(c);
   std::string verb = c.kind == "lsi_added" ? "is added" : c.kind == "lsi_removed" ? "is removed" : "changes";
   std::string name = ix["indexName"].get<std::string>();
   std::string what = fmt::format("local secondary index \"{}\" {}{}", name, verb,
@@ -280,9 +280,7 @@ void tag(const Change& c, Context& x) {
     x.add(c, "TAG_CHANGE", fmt::format("tag {} changes from {} to {}", key, show(c.old_value), show(c.new_value)));
 }
 
-std::string index_name(const Change& c) {
-  return (c.new_value.is_null() ? c.old_value : c.new_value)["indexName"].get<std::string>();
-}
+std::string index_name(const Change& c) { return changed_name(c, "indexName"); }
 
 void gsi_added(const Change& c, Context& x) {
   x.add(c, "GSI_ADDED",
@@ -330,7 +328,7 @@ void gsi_changed(const Change& c, Context& x) {
 }
 
 void grant(const Change& c, Context& x) {
-  const Json& g = c.new_value.is_null() ? c.old_value : c.new_value;
+  const Json& g = changed_value(c);
   x.add(c, "GRANT_CHANGE",
         fmt::format("role {} {} {} access", g["role"].dump(), c.kind == "grant_added" ? "gains" : "loses",
                     g["access"].get<std::string>()));

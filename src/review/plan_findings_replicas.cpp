@@ -4,9 +4,7 @@
 namespace ddbsynth::review {
 namespace {
 
-std::string region_of(const Change& c) {
-  return (c.new_value.is_null() ? c.old_value : c.new_value)["region"].get<std::string>();
-}
+std::string region_of(const Change& c) { return changed_name(c, "region"); }
 
 void replica_added(const Change& c, Context& x) {
   x.add(c, "REPLICA_ADDED",
@@ -89,7 +87,7 @@ void region(const Change& c, Context& x) {
           fmt::format("tableConfig.region is {} {}: nothing changes as long as it is the region the table is "
                       "deployed in (the cdk target's stack is bound to it, the terraform module checks the provider's)",
                       c.new_value.is_null() ? "no longer set, was" : "set to",
-                      show(c.new_value.is_null() ? c.old_value : c.new_value)),
+                      show(changed_value(c))),
           std::nullopt, Severity::Info);
     return;
   }

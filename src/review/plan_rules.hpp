@@ -30,6 +30,14 @@ inline std::string show(const Json& v) {
   return v.dump();
 }
 
+// The value a change is about: the new one, or the old one of a removal.
+inline const Json& changed_value(const Change& c) { return c.new_value.is_null() ? c.old_value : c.new_value; }
+
+// A string member of that value (an index's "indexName", a replica's "region").
+inline std::string changed_name(const Change& c, const char* member) {
+  return changed_value(c)[member].get<std::string>();
+}
+
 inline std::string position(const SourcePos& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.column); }
 
 struct Context {

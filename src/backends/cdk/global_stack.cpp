@@ -63,10 +63,7 @@ Tree build_tree(const Table& t) {
     tree.add(r.table, "ReplicaKey" + replica.region, "a replica's imported key", std::nullopt);
   tree.add(r.table, "Resource", "the global table", std::nullopt);
   add_runtime_config_constructs(tree, r.stack);
-  for (size_t i = 0; i < t.grants.size(); ++i)
-    r.roles.push_back(tree.add(r.stack, t.grants[i].role_name,
-                               fmt::format("role \"{}\" (grants[{}])", t.grants[i].role_name, i),
-                               t.where(fmt::format("grants[{}]", i))));
+  r.roles = add_role_constructs(tree, r.stack, t);
   r.bootstrap = add_bootstrap_constructs(tree, r.stack);
   return r;
 }

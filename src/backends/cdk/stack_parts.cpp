@@ -86,6 +86,15 @@ void add_runtime_config_constructs(ConstructTree& tree, const std::string& stack
     tree.add(stack, id, fmt::format("the runtime config's {}", id), std::nullopt);
 }
 
+std::vector<std::string> add_role_constructs(ConstructTree& tree, const std::string& stack, const Table& t) {
+  std::vector<std::string> roles;
+  for (size_t i = 0; i < t.grants.size(); ++i)
+    roles.push_back(tree.add(stack, t.grants[i].role_name,
+                             fmt::format("role \"{}\" (grants[{}])", t.grants[i].role_name, i),
+                             t.where(fmt::format("grants[{}]", i))));
+  return roles;
+}
+
 bool add_bootstrap_constructs(ConstructTree& tree, const std::string& stack) {
   if (tree.has(stack, "BootstrapVersion")) return false;
   tree.add(stack, "BootstrapVersion", "the synthesizer's bootstrap version parameter", std::nullopt);

@@ -47,6 +47,9 @@ cfn::Json app_arn(const std::optional<std::string>& region);
 // Adds the runtime config's constructs under the stack, in the seed's order.
 void add_runtime_config_constructs(ConstructTree& tree, const std::string& stack);
 
+// Adds each grant's imported role under the stack (named by its role name), in grant order; their paths.
+std::vector<std::string> add_role_constructs(ConstructTree& tree, const std::string& stack, const Table& t);
+
 // Adds the synthesizer's parameter and rule unless the stack already has a "BootstrapVersion";
 // true when it did.
 bool add_bootstrap_constructs(ConstructTree& tree, const std::string& stack);

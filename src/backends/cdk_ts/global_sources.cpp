@@ -5,14 +5,11 @@ namespace ddbsynth::cdk_ts {
 // core/dynamodb-global.ts: a global table built from a config of the contract with replicas.
 const std::string_view kDynamoDbGlobalTs = R"ts(import { RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import {
-  Attribute,
-  AttributeType,
   Billing,
   Capacity,
   GlobalSecondaryIndexPropsV2,
   LocalSecondaryIndexProps,
   MultiRegionConsistency,
-  ProjectionType,
   ReplicaTableProps,
   StreamViewType,
   TableClass,
@@ -24,7 +21,7 @@ import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Stream } from 'aws-cdk-lib/aws-kinesis';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { grantTableAccess } from './dynamodb.js';
+import { attribute, grantTableAccess, projection } from './dynamodb.js';
 import type { Access, KeyConfig, LocalSecondaryIndexConfig, ProjectionConfig } from './dynamodb.js';
 import { RuntimeConfig } from './runtime-config.js';
 import {
@@ -105,17 +102,6 @@ export interface DynamoDBGlobalTableConfig {
   };
   readonly grants?: { readonly role: string; readonly access: Access }[];
   readonly cdk?: { readonly stackName?: string; readonly constructId?: string };
-}
-
-const ATTRIBUTE_TYPES = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY };
-
-function attribute(key: KeyConfig): Attribute {
-  return typeof key === 'string' ? { name: key, type: AttributeType.STRING } : { name: key.name, type: ATTRIBUTE_TYPES[key.type] };
-}
-
-function projection(index: ProjectionConfig): { projectionType: ProjectionType; nonKeyAttributes?: string[] } {
-  const projectionType = ProjectionType[index.projectionType ?? 'ALL'];
-  return index.nonKeyAttributes ? { projectionType, nonKeyAttributes: index.nonKeyAttributes } : { projectionType };
 }
 
 function autoscaled(s: ScalingConfig): Capacity {

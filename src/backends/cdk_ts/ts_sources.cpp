@@ -239,11 +239,11 @@ export interface DynamoDBTableConfig {
 
 const ATTRIBUTE_TYPES = { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY };
 
-function attribute(key: KeyConfig): Attribute {
+export function attribute(key: KeyConfig): Attribute {
   return typeof key === 'string' ? { name: key, type: AttributeType.STRING } : { name: key.name, type: ATTRIBUTE_TYPES[key.type] };
 }
 
-function projection(index: ProjectionConfig): { projectionType: ProjectionType; nonKeyAttributes?: string[] } {
+export function projection(index: ProjectionConfig): { projectionType: ProjectionType; nonKeyAttributes?: string[] } {
   const projectionType = ProjectionType[index.projectionType ?? 'ALL'];
   return index.nonKeyAttributes ? { projectionType, nonKeyAttributes: index.nonKeyAttributes } : { projectionType };
 }

@@ -77,7 +77,7 @@ function cfnSemantics(tpl) {
     return { resource: ev(p.ResourceId), dimension: p.ScalableDimension, namespace: p.ServiceNamespace, role: ev(p.RoleARN),
       min: p.MinCapacity, max: p.MaxCapacity, type: R[policyId].Properties.PolicyType,
       metric: c.PredefinedMetricSpecification.PredefinedMetricType, target: c.TargetValue,
-      scaleIn: c.ScaleInCooldown ?? null, scaleOut: c.ScaleOutCooldown ?? null };
+      scaleIn: c.ScaleInCooldown ?? null, scaleOut: c.ScaleOutCooldown ?? null, tags: tags(p.Tags) };
   }), (x) => `${x.resource} ${x.dimension}`);
   const imp = T.ImportSourceSpecification;
   const csv = imp && imp.InputFormatOptions && imp.InputFormatOptions.Csv;
@@ -217,7 +217,7 @@ function tfSemantics(m) {
     return { resource: p.resource_id, dimension: p.scalable_dimension, namespace: p.service_namespace, role: p.role_arn,
       min: p.min_capacity, max: p.max_capacity, type: pol.policy_type,
       metric: block(c.predefined_metric_specification).predefined_metric_type, target: c.target_value,
-      scaleIn: c.scale_in_cooldown ?? null, scaleOut: c.scale_out_cooldown ?? null };
+      scaleIn: c.scale_in_cooldown ?? null, scaleOut: c.scale_out_cooldown ?? null, tags: p.tags || {} };
   }), (x) => `${x.resource} ${x.dimension}`);
   assert.strictEqual(Object.keys(r.aws_appautoscaling_policy || {}).length, scaling.length, 'a scaling policy without its target');
   const kinesis = r.aws_dynamodb_kinesis_streaming_destination ? only(r.aws_dynamodb_kinesis_streaming_destination, 'kinesis destination') : null;

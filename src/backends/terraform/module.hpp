@@ -41,6 +41,9 @@ bool needs_table_policy(const Table& t);
 // That policy, as the `policy` argument's jsonencode(...).
 Value table_policy(const Table& t);
 
+// The table's tags as a map, for each resource the module tags with them.
+Value tags(const Table& t);
+
 // A Terraform resource name for a role or an index name: letters, digits, `_` and `-`.
 std::string resource_name(const std::string& s);
 

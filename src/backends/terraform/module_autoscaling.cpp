@@ -25,6 +25,8 @@ void add_autoscaling(const Table& t, Body& main) {
                                         ref(kAccount, "account_id"), Value::str(std::string(":") + kScalingRoleResource)}));
     target.set("scalable_dimension", Value::str(d.scalable_dimension()));
     target.set("service_namespace", Value::str("dynamodb"));
+    // The table's tags, as the cloudformation and cdk targets tag each ScalableTarget (provider 4.66+).
+    if (!t.tags.empty()) target.set("tags", tags(t));
 
     std::string address = "aws_appautoscaling_target." + name;
     Body& policy = main.add_block("resource", {"aws_appautoscaling_policy", name}).body;

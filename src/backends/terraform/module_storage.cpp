@@ -22,12 +22,6 @@ std::string name_stem(const Table& t) {
   return stem.substr(0, 255 - 1 - kSuffixLength);
 }
 
-Value tags(const Table& t) {
-  std::vector<Value::Field> f;
-  for (const auto& [k, v] : t.tags) f.push_back({k, Value::str(v)});
-  return Value::object(std::move(f));
-}
-
 void prevent_destroy(const Table& t, Body& resource) {
   if (t.removal == RemovalPolicy::Retain)
     resource.add_block("lifecycle").body.set("prevent_destroy", Value::boolean(true));
@@ -206,6 +200,12 @@ void add_locals(const Table& t, Body& main) {
 }
 
 }  // namespace
+
+Value tags(const Table& t) {
+  std::vector<Value::Field> f;
+  for (const auto& [k, v] : t.tags) f.push_back({k, Value::str(v)});
+  return Value::object(std::move(f));
+}
 
 void add_storage(const Table& t, Body& main) {
   main.add_block("data", {"aws_partition", "current"});

@@ -4,19 +4,21 @@ BUILD     ?= build
 ASAN_BUILD ?= build-asan
 JOBS      ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# What the build and `make test` need; `make fuzz` adds clang and its libFuzzer runtime. The
+# Terraform format check uses the machine's own terraform binary (no Go toolchain to install).
 DEB_PACKAGES := cmake g++ make pkg-config nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev \
                 libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev libssl-dev python3 \
-                clang libclang-rt-14-dev awscli golang-go golang-github-hashicorp-hcl-v2-dev \
-                ccache libicu-dev
+                awscli ccache libicu-dev
+FUZZ_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all build deps run test check test-asan npm fuzz bench clean
+.PHONY: all build deps fuzz-deps run test check test-asan npm fuzz bench clean
 all: build
 
 # Installs the Debian packages that are missing (only as root; otherwise says what to install).
 # On a fresh VM, unattended-upgrades often holds the dpkg lock for minutes: .ci/apt-install waits
 # for it (up to 10 minutes) instead of failing at once.
-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+define install_missing
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
 	  command -v npm >/dev/null || echo nodejs npm); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -26,6 +28,13 @@ deps:
 	    echo "missing Debian packages (run as root, or: sudo apt-get install $$missing)"; exit 1; \
 	  fi; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
+
+fuzz-deps: deps
+	$(call install_missing,$(FUZZ_PACKAGES))
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
@@ -63,7 +72,7 @@ bench: build npm
 
 # Fuzzes config reading, validation and every backend for FUZZ_SECONDS (clang + libFuzzer).
 FUZZ_SECONDS ?= 60
-fuzz: deps
+fuzz: fuzz-deps
 	fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:

@@ -33,19 +33,61 @@ function structOf(type) {
   return null;
 }
 
+// Parsing the 130 MB manifest takes seconds, and many tests read the schema: the first reader
+// keeps what the modules use (every class name, the types of these submodules) in a small file
+// beside it. A type missing from that file loads the whole manifest, so the cache can only be slow.
+const CACHED = /^(dynamodb|kms|appconfig|iam|appautoscaling|dataAws(Partition|CallerIdentity|Region)\b)/;
+
+function parse(file) {
+  const jsii = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const types = jsii.types;
+  let version = (types[Object.keys(types)[0]].docs.summary || '').match(/aws\/(\d[\d.]*)\//)?.[1];
+  const byName = {};  // "resource aws_x" / "data aws_x" -> class fqn
+  for (const [fqn, t] of Object.entries(types)) {
+    const m = t.kind === 'class' && (t.docs.summary || '').match(/^Represents a \{@link \S+\/docs\/(resources|data-sources)\/\S+ (\w+)\}/);
+    if (!m) continue;
+    byName[`${m[1] === 'resources' ? 'resource' : 'data'} ${m[2]}`] = fqn;
+    if (!version) version = t.docs.summary.match(/hashicorp\/aws\/([\d.]+)\//)?.[1];
+  }
+  return { types, version, byName };
+}
+
+function load(file) {
+  const stat = fs.statSync(file);
+  const cache = path.join(path.dirname(file), `.ddbsynth-schema-${stat.size}-${Math.floor(stat.mtimeMs)}.json`);
+  try {
+    return { ...JSON.parse(fs.readFileSync(cache, 'utf8')), partial: true };
+  } catch {
+    const full = parse(file);
+    const types = Object.fromEntries(Object.entries(full.types).filter(([fqn]) => CACHED.test(fqn.split('.')[1] || '')));
+    const tmp = `${cache}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(tmp, JSON.stringify({ types, version: full.version, byName: full.byName }));
+      fs.renameSync(tmp, cache);  // atomic: parallel tests read a whole file or none
+    } catch {
+      fs.rmSync(tmp, { force: true });  // a read-only node_modules: no cache, still correct
+    }
+    return { ...full, partial: false };
+  }
+}
+
 class ProviderSchema {
   constructor(file = JSII) {
-    const jsii = JSON.parse(fs.readFileSync(file, 'utf8'));
-    this.types = jsii.types;
-    this.version = (jsii.types[Object.keys(jsii.types)[0]].docs.summary || '').match(/aws\/(\d[\d.]*)\//)?.[1];
-    this.byName = {};  // "resource aws_x" / "data aws_x" -> class fqn
-    for (const [fqn, t] of Object.entries(jsii.types)) {
-      const m = t.kind === 'class' && (t.docs.summary || '').match(/^Represents a \{@link \S+\/docs\/(resources|data-sources)\/\S+ (\w+)\}/);
-      if (!m) continue;
-      this.byName[`${m[1] === 'resources' ? 'resource' : 'data'} ${m[2]}`] = fqn;
-      if (!this.version) this.version = t.docs.summary.match(/hashicorp\/aws\/([\d.]+)\//)?.[1];
-    }
+    this.file = file;
+    const { types, version, byName, partial } = load(file);
+    this.types = types;
+    this.version = version;
+    this.byName = byName;
+    this.partial = partial;
     this.cache = {};
+  }
+
+  type(fqn) {
+    if (!(fqn in this.types) && this.partial) {
+      this.types = parse(this.file).types;
+      this.partial = false;
+    }
+    return this.types[fqn];
   }
 
   // { args: {name: {required, block: null | {single, schema}}}, attributes: Set } or null.
@@ -55,7 +97,7 @@ class ProviderSchema {
     const fqn = this.byName[key];
     let schema = null;
     if (fqn) {
-      const cls = this.types[fqn];
+      const cls = this.type(fqn);
       const config = cls.initializer.parameters.find((p) => p.name === 'config').type.fqn;
       schema = this.struct(config);
       schema.attributes = new Set(Object.keys(schema.args));
@@ -68,7 +110,7 @@ class ProviderSchema {
   struct(fqn) {
     const args = {};
     const visit = (f) => {
-      const t = this.types[f];
+      const t = this.type(f);
       for (const i of t.interfaces || []) if (!i.startsWith('cdktf.')) visit(i);
       for (const p of t.properties || []) {
         const s = structOf(p.type);

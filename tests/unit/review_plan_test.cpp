@@ -211,7 +211,9 @@ TEST(ReviewPlan, EachEngineSaysWhatItDoes) {
   // A key name: create-only for CloudFormation (KeySchema), ForceNew for Terraform (hash_key).
   J renamed = base();
   renamed["tableConfig"]["partitionKey"] = "id";
-  const Finding* f = find(plan_of(base(), renamed), "TABLE_REPLACEMENT");
+  // Each plan is kept while its findings are read: find() points into it.
+  const Plan key_renamed = plan_of(base(), renamed);
+  const Finding* f = find(key_renamed, "TABLE_REPLACEMENT");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->engines, engines(kReplace, kReplace, kReplace));
   for (const char* part : {"KeySchema is create-only", "hash_key forces a new resource", "prevent_destroy"})
@@ -235,7 +237,8 @@ TEST(ReviewPlan, EachEngineSaysWhatItDoes) {
   // An LSI: CloudFormation's update fails, Terraform replaces the table.
   J lsi = base();
   lsi["tableConfig"]["localSecondaryIndexes"] = {{{"indexName", "byStatus"}, {"sortKey", "status"}}};
-  f = find(plan_of(base(), lsi), "LSI_CHANGE");
+  const Plan lsi_added = plan_of(base(), lsi);
+  f = find(lsi_added, "LSI_CHANGE");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->engines, engines(kFail, kFail, kReplace));
   EXPECT_NE(f->message.find("the stack update fails and rolls back"), std::string::npos) << f->message;

@@ -31,7 +31,7 @@ struct TemplatePart {
 
 struct KeyTemplate {
   std::string source;  // as written, for messages
-  std::vector<TemplatePart> parts;  // adjacent literals merged; never two placeholders adjacent
+  std::vector<TemplatePart> parts;  // adjacent literals merged
   SourcePos pos;
 
   // One placeholder and nothing else: the attribute's own value and type.

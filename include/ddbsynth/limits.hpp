@@ -72,4 +72,17 @@ inline constexpr std::string_view kStrongConsistencyRegionSets[][4] = {
     {"ap-northeast-1", "ap-northeast-2", "ap-northeast-3", ""}};
 inline constexpr size_t kStrongConsistencyRegions = 3;  // replicas, the table's own region included
 
+// Entities (../shared/spec/entities.md). Key value sizes: "The minimum length of a partition key
+// value is 1 byte. The maximum length is 2048 bytes"; a sort key's is 1024 bytes (developer
+// guide, "Service, account, and table quotas": Partition key / Sort key length).
+inline constexpr size_t kMaxPartitionKeyBytes = 2048, kMaxSortKeyBytes = 1024;
+// No DynamoDB limit: a bound on one template's placeholders, so that the exact review of many
+// templates stays fast. Real designs use a handful (ElectroDB's composites rarely pass 5).
+inline constexpr size_t kMaxTemplatePlaceholders = 32;
+// Bounds on the review's work for hostile input, far above real designs (tens of entities).
+inline constexpr size_t kMaxEntities = 1000, kMaxAccessPatterns = 10000;
+// Product states the review may explore in all (a few microseconds of work each 100): past it the
+// review stops with DESIGN_TOO_COMPLEX rather than run on.
+inline constexpr size_t kMaxReviewStates = 4'000'000;
+
 }  // namespace ddbsynth::limits

@@ -26,6 +26,7 @@ void add_new(CLI::App& app);
 void add_gen(CLI::App& app);
 void add_local(CLI::App& app);
 void add_connect(CLI::App& app);
+void add_model(CLI::App& app);
 
 // Loads every config, printing each located error on stderr. Nullopt when any was invalid.
 std::optional<std::vector<Table>> load_all(const std::vector<std::string>& paths);

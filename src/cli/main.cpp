@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
              "Run `ddbsynth <command> --help` for a command's options and examples.");
   add_synth(app);
   add_validate(app);
+  add_model(app);
   add_targets(app);
   add_check(app);
   add_plan(app);

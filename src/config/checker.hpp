@@ -114,6 +114,9 @@ std::string compact_json(const Value& v);
 void read_global_table(Checker& c, const Value& tc);
 void check_global_table(Checker& c, const Value& tc);
 
+// validate_entities.cpp: `entities` and `collections` at the top level, after tableConfig.
+void read_design(Checker& c, const Value& root);
+
 // The region pattern of AWS (us-east-1, us-gov-west-1, cn-north-1, eu-isoe-west-1).
 bool is_region(std::string_view s);
 

@@ -13,6 +13,7 @@
 
 #include "ddbsynth/collate.hpp"
 #include "ddbsynth/config.hpp"
+#include "ddbsynth/design_review.hpp"
 #include "ddbsynth/diagnostics.hpp"
 #include "ddbsynth/limits.hpp"
 #include "checker.hpp"
@@ -43,7 +44,7 @@ constexpr EnumName<ContainerEngine> kEngines[] = {{"docker", ContainerEngine::Do
                                                   {"finch", ContainerEngine::Finch}};
 
 constexpr std::string_view kRootFields[] = {"$schema", "runtimeConfigKey", "localDev", "tableConfig",
-                                            "grants", "cdk"};
+                                            "grants", "cdk", "entities", "collections"};
 constexpr std::string_view kLocalDevFields[] = {"port", "tableName", "image", "containerName",
                                                 "containerEngine"};
 constexpr std::string_view kTableFields[] = {
@@ -105,6 +106,7 @@ class Validator : public Checker {
     }
     if (auto* v = root.get("grants")) grants(*v);
     if (auto* v = root.get("cdk")) cdk(*v);
+    read_design(*this, root);
     if (table_.cdk_stack_name.empty()) {
       for (char c : table_.runtime_config_key)
         if (std::isalnum(static_cast<unsigned char>(c))) table_.cdk_stack_name += c;
@@ -547,15 +549,22 @@ bool is_yaml(const std::string& path) {
 
 }  // namespace
 
-Table parse_config(std::string_view text, const std::string& path) {
+Table parse_config(std::string_view text, const std::string& path, DesignCheck check) {
   if (text.size() > kMaxFileBytes)
     throw InputError(SourcePos{path, 1, 1},
                      fmt::format("file is larger than {} bytes, the most a config may have", kMaxFileBytes));
   Value root = is_yaml(path) ? parse_yaml(text, path) : parse_json(text, path);
-  return Validator(path).run(root);
+  Table t = Validator(path).run(root);
+  if (check == DesignCheck::Errors && !t.design.empty()) {
+    std::vector<Diagnostic> errors;
+    for (auto& f : review_design(t).findings)
+      if (f.severity == Severity::Error) errors.push_back({f.pos, fmt::format("{} [{}]", f.message, f.code)});
+    if (!errors.empty()) throw InputError(std::move(errors));
+  }
+  return t;
 }
 
-Table load_config(const std::string& path) {
+Table load_config(const std::string& path, DesignCheck check) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw InputError(SourcePos{path, 1, 1}, "is a directory, not a config file");
@@ -570,7 +579,7 @@ Table load_config(const std::string& path) {
     text.append(chunk, static_cast<size_t>(in.gcount()));
   }
   if (in.bad()) throw InputError(SourcePos{path, 1, 1}, "cannot read file");
-  return parse_config(text, path);
+  return parse_config(text, path, check);
 }
 
 }  // namespace ddbsynth

@@ -175,6 +175,7 @@ def hostile():
     yield ("garbage after document", "c.json", SEED + b" {}", "after the end of the document")
     yield ("not an object", "c.json", b'"runtimeConfigKey"', "expected an object at the top level")
     yield from round2()
+    yield from entities()
 
 
 KEY_EU = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -318,8 +319,61 @@ def round2():
                                              globalSecondaryIndexes=[{"indexName": "abc", "partitionKey": "g", "writeCapacity": 2}]))),
            "writeCapacity is fixed, but a provisioned global table autoscales")
 
+def designed(entities, collections=None):
+    """A config with the seed's GSIs and these entities (and collections)."""
+    doc = {"runtimeConfigKey": "t", "tableConfig": {"globalSecondaryIndexes": [
+        {"indexName": "gsi1", "partitionKey": "gsi1pk", "sortKey": "gsi1sk"}]}, "entities": entities}
+    if collections is not None:
+        doc["collections"] = collections
+    return json.dumps(doc).encode()
+
+
+def entity(pk="A#{id}", sk="A", attributes=None, patterns=None, **keys):
+    e = {"attributes": {"id": "S"} if attributes is None else attributes,
+         "keys": dict({"table": {"pk": pk, "sk": sk}}, **keys)}
+    if patterns is not None:
+        e["accessPatterns"] = patterns
+    return e
+
+
+def entities():
+    """Hostile values for the entities section: each one located line, never a crash or a hang."""
+    yield ("entities as an array", "c.json", designed([]), "entities must be an object, found array")
+    yield ("thousands of placeholders", "c.json", designed({"A": entity(pk="#".join(["{id}"] * 3000))}),
+           "more than 32 placeholders")
+    yield ("thousands of distinct placeholders", "c.json",
+           designed({"A": entity(pk="#".join(f"{{a{i}}}" for i in range(3000)),
+                                 attributes={f"a{i}": "S" for i in range(3000)})}), "more than 32 placeholders")
+    yield ("unclosed brace", "c.json", designed({"A": entity(pk="A#{id")}), "is not closed")
+    yield ("stray closing brace", "c.json", designed({"A": entity(pk="A#id}")}), "closes no placeholder")
+    yield ("nested braces", "c.json", designed({"A": entity(pk="A#{{id}")}), "closes no placeholder")
+    yield ("placeholder names a key attribute", "c.json", designed({"A": entity(pk="A#{gsi1pk}")}), "is a key attribute")
+    yield ("attribute is a key attribute", "c.json", designed({"A": entity(attributes={"id": "S", "pk": "S"})}),
+           "is a key attribute")
+    yield ("python keyword attribute", "c.json", designed({"A": entity(attributes={"id": "S", "lambda": "S"})}),
+           "Python keyword")
+    yield ("python keyword pattern", "c.json", designed({"A": entity(patterns={"class": {"get": "table"}})}),
+           "Python keyword")
+    yield ("python keyword entity", "c.json", designed({"True": entity()}), "Python keyword")
+    yield ("entity name with a dash", "c.json", designed({"A-b": entity()}), "Python class name")
+    yield ("key over 2048 bytes", "c.json", designed({"A": entity(pk="P" * 2049)}), "at most 2048")
+    yield ("sort key over 1024 bytes", "c.json", designed({"A": entity(sk="S" * 1025)}), "at most 1024")
+    yield ("template as a number", "c.json", designed({"A": entity(pk=5)}), "must be a string, found integer")
+    yield ("unknown index in keys", "c.json", designed({"A": entity(gsi9={"pk": "x"})}), 'unknown index "gsi9"')
+    yield ("collision", "c.json", designed({"A": entity(), "B": entity()}), "[PRIMARY_KEY_COLLISION]")
+    yield ("collection of one", "c.json", designed({"A": entity()}, {"c": {"query": "table", "entities": ["A"]}}),
+           "two or more")
+    yield ("too many entities", "c.json",
+           designed({f"E{i}": {"keys": {"table": {"pk": f"E{i}", "sk": "x"}}} for i in range(1001)}),
+           "at most 1000 entities")
+    # Every pair of a thousand entities collides: at most 100 errors, within the bounds.
+    yield ("a thousand colliding entities", "c.json",
+           designed({f"E{i}": entity(sk="{id}") for i in range(1000)}), "too many errors")
+
 # (name, ok config, config just past the bound, message substring for the one past it)
 LIMITS = [
+    ("entities sharing a prefix", designed({f"E{i}": entity(sk=f"S{i}#{{id}}") for i in range(1000)}),
+     designed({f"E{i}": entity(sk=f"S{i}#{{id}}") for i in range(1001)}), "at most 1000 entities"),
     ("file size", padded(4 * MIB), padded(4 * MIB + 1), "larger than 4194304 bytes"),
     ("nesting", nested(63), nested(64), "nesting deeper than 64"),
     ("runtimeConfigKey length", config(runtimeConfigKey="k" * 255), config(runtimeConfigKey="k" * 256), "1-255"),

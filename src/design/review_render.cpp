@@ -98,6 +98,50 @@ std::string render_markdown(const Table& t, const DesignReview& r) {
   return out + "\n" + summary(r) + "\n";
 }
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Literal text and parameters, for tools that rebuild a key: [{"text": "USER#"}, {"param": "userId"}].
+Json parts_json(const std::vector<TemplatePart>& parts) {
+  Json out = Json::array();
+  for (const auto& p : parts) out.push_back(Json{{p.placeholder ? "param" : "text", p.text}});
+  return out;
+}
+
+Json condition_json(const KeyCondition& c) {
+  static constexpr const char* kOps[] = {"", "begins_with", "between", "<", "<=", ">", ">=", "="};
+  Json j{{"pkAttribute", c.pk_attribute}, {"pk", parts_json(c.pk)}};
+  if (!c.sk_attribute.empty()) {
+    j["skAttribute"] = c.sk_attribute;
+    j["skOperator"] = kOps[static_cast<int>(c.sk_op)];
+    j["sk"] = parts_json(c.sk);
+    if (c.sk_op == KeyOp::Between) j["skEnd"] = parts_json(c.sk_end);
+  }
+  return j;
+}
+
+Json entities_json(const Design& d) {
+  Json out = Json::array();
+  for (const auto& e : d.entities) {
+    Json attributes = Json::array(), keys = Json::object();
+    for (const auto& a : e.attributes)
+      attributes.push_back(Json{{"name", a.name}, {"type", to_string(a.type)}, {"optional", a.optional},
+                                {"default", a.default_now ? Json("now") : Json(nullptr)}});
+    for (const auto& k : e.keys) {
+      Json key = Json::object();
+      if (k.pk) key["pk"] = k.pk->source;
+      if (k.sk) key["sk"] = k.sk->source;
+      key["sparse"] = k.sparse;
+      keys[k.index] = std::move(key);
+    }
+    out.push_back(Json{{"name", e.name}, {"discriminator", e.discriminator}, {"attributes", attributes}, {"keys", keys}});
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render_json(const Table& t, const DesignReview& r) {
   using Json = nlohmann::ordered_json;
   Json patterns = Json::array(), findings = Json::array();
@@ -112,7 +156,8 @@ std::string render_json(const Table& t, const DesignReview& r) {
            {"parameters", params},
            {"alsoReads", p.also_reads},
            {"order", p.descending ? "desc" : "asc"},
-           {"notes", p.notes}};
+           {"notes", p.notes},
+           {"condition", p.condition.pk_attribute.empty() ? Json(nullptr) : condition_json(p.condition)}};
     if (p.collection) {
       j["collection"] = true;
       j["entities"] = p.entities;
@@ -136,7 +181,8 @@ std::string render_json(const Table& t, const DesignReview& r) {
                             {"pattern", f.pattern ? Json(*f.pattern) : Json(nullptr)},
                             {"witness", witness}});
   }
-  return Json{{"file", t.source_file}, {"patterns", patterns}, {"findings", findings}}.dump(2, ' ', false,
+  return Json{{"file", t.source_file}, {"entities", entities_json(t.design)}, {"patterns", patterns},
+              {"findings", findings}}.dump(2, ' ', false,
                                                                                                Json::error_handler_t::replace) + "\n";
 }
 

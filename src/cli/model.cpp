@@ -10,6 +10,9 @@
 #include "design/review_render.hpp"
 
 namespace ddbsynth::cli {
+
+void add_model_verify(CLI::App& model);  // model_verify.cpp
+
 namespace {
 
 struct ModelArgs {
@@ -66,15 +69,19 @@ void add_model(CLI::App& app) {
       "Each key template is read as a regular language and compared exactly: a finding names a key\n"
       "both templates produce. `validate` reports the same findings; an error also fails `synth`.\n\n"
       "Exit codes: 0 no error finding; 1 an error finding; 2 invalid config or usage.\n\n"
+      "`ddbsynth model verify` runs the same patterns against DynamoDB Local (see its --help).\n\n"
       "Examples:\n"
-      "  ddbsynth model examples/single-table.json\n"
+      "  ddbsynth model examples/single-table-design.json\n"
       "  ddbsynth model config.json --format markdown >> review.md   # paste into a pull request\n"
       "  ddbsynth model config.json --format json | jq '.findings[] | select(.severity == \"error\")'\n");
   cmd->add_option("configs", a->configs, "Config files; default ./config.json");
   cmd->add_option("-f,--format", a->format, "Output: text, markdown or json")
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
-  cmd->callback([a] { g_exit = run_model(*a); });
+  add_model_verify(*cmd);
+  cmd->callback([a, cmd] {
+    if (!cmd->got_subcommand("verify")) g_exit = run_model(*a);
+  });
 }
 
 }  // namespace ddbsynth::cli

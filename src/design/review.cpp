@@ -213,6 +213,14 @@ class Reviewer {
     }
   }
 
+  // The partition key part of a request: the index's key attribute equal to the template's value.
+  static void partition(PatternPlan& plan, const IndexInfo& ix, const KeyTemplate& pk, const Entity& e) {
+    plan.condition.pk_attribute = ix.pk.name;
+    plan.condition.pk_type = ix.pk.type;
+    plan.condition.pk = pk.parts;
+    parameters(pk, e, plan.parameters);
+  }
+
   // The parts of `t` up to and including its `n`-th placeholder and the literal after it.
   static std::vector<TemplatePart> through(const KeyTemplate& t, size_t n) {
     std::vector<TemplatePart> out;
@@ -347,10 +355,7 @@ class Reviewer {
       return;
     }
     KeyCondition& kc = plan.condition;
-    kc.pk_attribute = ix->pk.name;
-    kc.pk_type = ix->pk.type;
-    kc.pk = at->pk->parts;
-    parameters(*at->pk, e, plan.parameters);
+    partition(plan, *ix, *at->pk, e);
     if (p.get) {
       if (at->sk) {
         kc.sk_attribute = ix->sk->name;
@@ -431,10 +436,7 @@ class Reviewer {
       return;
     }
     KeyCondition& kc = plan.condition;
-    kc.pk_attribute = ix->pk.name;
-    kc.pk_type = ix->pk.type;
-    kc.pk = first_at->pk->parts;
-    parameters(*first_at->pk, *first, plan.parameters);
+    partition(plan, *ix, *first_at->pk, *first);
     std::vector<Nfa> admits;
     if (ix->sk) {
       // The literal prefix every listed entity's sort key starts with, when there is one.

@@ -6,15 +6,7 @@ bin=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() {  # run ARGS...: sets $rc, $out, $err
-  "$bin" "$@" >"$tmp/stdout" 2>"$tmp/stderr"; rc=$?
-  out=$(cat "$tmp/stdout"); err=$(cat "$tmp/stderr")
-}
+. "$root/tests/cli/check-lib.sh"
 example=$root/examples/single-table-design.json
 
 run model "$example"
@@ -91,5 +83,4 @@ check "missing config: exit 2" test $rc = 2
 run model --help
 check "help teaches the codes" grep -q 'PRIMARY_KEY_COLLISION' <<<"$out"
 
-echo "$passed passed, $failed failed"
-test "$failed" = 0
+summary

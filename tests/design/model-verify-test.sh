@@ -12,11 +12,7 @@ server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 50); do grep -q '^port ' "$tmp/dynalite" && break; sleep 0.1; done
 url=http://127.0.0.1:$(awk '/^port /{print $2}' "$tmp/dynalite")
-passed=0 failed=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$root/tests/cli/check-lib.sh"
 tables() { node "$root/tests/integration/dynamodb-call.js" "$url" ListTables '{}' | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["TableNames"]))'; }
 
 # Patterns by verify's verdict: "failed" (RESULT FAIL) or "filtered" (FILTERED > 0).
@@ -89,5 +85,4 @@ check "SIGTERM: scratch table deleted" test "$(tables)" = 0
 check "no server: exit 2" test $rc = 2
 check "no server: says what to do" grep -q 'local up' "$tmp/down"
 
-echo "$passed passed, $failed failed"
-test "$failed" = 0
+summary

@@ -133,10 +133,9 @@ Nfa parts_language(std::span<const TemplatePart> parts, std::span<const Slot> sl
 
 Nfa at_least(std::string_view v, bool strict) {
   Nfa n;
-  int greater = -1;
   std::vector<int> equal{n.add_state()};
-  for (unsigned char c : v) equal.push_back(n.add_state());
-  greater = n.add_state(true);
+  for (size_t i = 0; i < v.size(); ++i) equal.push_back(n.add_state());
+  int greater = n.add_state(true);
   n.add(greater, greater, all_bytes());
   for (size_t i = 0; i < v.size(); ++i) {
     auto c = static_cast<unsigned char>(v[i]);
@@ -164,13 +163,6 @@ Nfa below_run(std::string_view v, unsigned char c) {
   int run = equal.back();
   n.add(run, run, one(c));
   if (c > 0) n.add(run, below, range(0, c - 1));
-  return n;
-}
-
-Nfa anything() {
-  Nfa n;
-  n.add_state(true);
-  n.add(0, 0, all_bytes());
   return n;
 }
 

@@ -48,8 +48,6 @@ Nfa at_least(std::string_view v, bool strict);
 // The strings below some string `v` + c c c ... : what `< v+x` admits over every x of a slot
 // whose values reach no higher than runs of `c`.
 Nfa below_run(std::string_view v, unsigned char c);
-// Every string.
-Nfa anything();
 
 // The smallest value and the byte whose runs bound the values of a slot (see below_run).
 std::string slot_min(Slot s);
